@@ -1,0 +1,125 @@
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a civil date — a day in the calendar with no time of day and no
+// time zone — such as a workshop day or the start of a round. Its text and
+// JSON form is "2006-01-02". The zero value is unset ([Date.IsZero]);
+// it marshals as "".
+//
+// Date is comparable with == and safe for concurrent use.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// NewDate returns the date y-m-d, normalised as time.Date normalises
+// (31 April becomes 1 May).
+func NewDate(y int, m time.Month, d int) Date {
+	return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+}
+
+// DateOf returns the civil date of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// ParseDate parses "2006-01-02". It returns a [*DateError] for anything else,
+// including dates that do not exist (2025-02-29).
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, &DateError{Value: s}
+	}
+	return DateOf(t), nil
+}
+
+// IsZero reports whether d is unset.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// IsValid reports whether d is a real calendar day.
+func (d Date) IsValid() bool { return !d.IsZero() && NewDate(d.Year, d.Month, d.Day) == d }
+
+// In returns the instant d begins in loc.
+func (d Date) In(loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+}
+
+func (d Date) utc() time.Time { return d.In(time.UTC) }
+
+// AddDays returns the date n days after d (before it when n < 0).
+func (d Date) AddDays(n int) Date { return DateOf(d.utc().AddDate(0, 0, n)) }
+
+// AddMonths returns the date n calendar months after d, normalised as
+// time.Time.AddDate normalises.
+func (d Date) AddMonths(n int) Date { return DateOf(d.utc().AddDate(0, n, 0)) }
+
+// DaysSince returns the number of days from e to d: positive when d is later.
+func (d Date) DaysSince(e Date) int {
+	return int(d.utc().Sub(e.utc()).Hours() / 24)
+}
+
+// Weekday returns the day of the week of d.
+func (d Date) Weekday() time.Weekday { return d.utc().Weekday() }
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int { return d.utc().Compare(e.utc()) }
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// String returns "2006-01-02", or "" for the zero date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; "" is the zero date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// Period is a span of whole days, Start to End, both included. The zero
+// value is unset.
+type Period struct {
+	Start Date `json:"start"`
+	End   Date `json:"end"`
+}
+
+// IsZero reports whether p is unset.
+func (p Period) IsZero() bool { return p.Start.IsZero() && p.End.IsZero() }
+
+// Days returns the number of days in p, both ends included; 0 when End is
+// before Start.
+func (p Period) Days() int {
+	n := p.End.DaysSince(p.Start) + 1
+	return max(n, 0)
+}
+
+// Contains reports whether d falls within p.
+func (p Period) Contains(d Date) bool { return !d.Before(p.Start) && !d.After(p.End) }
+
+// Overlaps reports whether p and q share at least one day.
+func (p Period) Overlaps(q Period) bool { return !p.End.Before(q.Start) && !q.End.Before(p.Start) }
