@@ -96,7 +96,7 @@ var roundCases = []struct {
 		},
 	},
 	{
-		name:  "workshops numbered right, dates reversed",
+		name: "workshops numbered right, dates reversed",
 		round: withRound(func(r *model.Round) {
 			r.Workshops[2].Start, r.Workshops[2].End = date("2024-10-01"), date("2024-10-02")
 		}),

@@ -75,7 +75,10 @@ var teamCases = []struct {
 			{"/owner/memberId", "team.owner.member", model.SeverityError, "Prosessin omistajaksi merkittyä jäsentä ”m6” ei ole.", "The member \"m6\" named as process owner does not exist."},
 		},
 	},
-	{name: "5 members", team: with(func(t *model.Team) { t.Members = append(t.Members[:1], append(professionals(4, "u1", "u2", "u3")[:3], t.Members[5])...); t.Members = append(t.Members, member("p9", model.RoleProfessional, "u1")) })},
+	{name: "5 members", team: with(func(t *model.Team) {
+		t.Members = append(t.Members[:1], append(professionals(4, "u1", "u2", "u3")[:3], t.Members[5])...)
+		t.Members = append(t.Members, member("p9", model.RoleProfessional, "u1"))
+	})},
 	{name: "8 members", team: with(func(t *model.Team) {
 		t.Members = append(t.Members[:1], append(professionals(6, "u1", "u2", "u3"), t.Members[5])...)
 	})},
@@ -99,7 +102,7 @@ var teamCases = []struct {
 	{
 		name: "7 professionals",
 		team: with(func(t *model.Team) {
-			t.Members = append(t.Members[:1], append(professionals(7, "u1", "u2", "u3"))...)
+			t.Members = append(t.Members[:1], professionals(7, "u1", "u2", "u3")...)
 			t.Owner = model.Owner{Name: "Outi Omistaja"}
 			t.Members = t.Members[:8]
 		}),

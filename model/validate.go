@@ -146,7 +146,9 @@ func namespacePointer(ns string) string {
 // DecodeJSON decodes data into v (a pointer) and reports what stops it as
 // findings instead of an error: malformed JSON as [CodeJSONSyntax] with its
 // byte offset, a value of the wrong type as [CodeJSONType] at the field's
-// path, a malformed date as [CodeJSONType] with want "date". Unknown enum
+// path (encoding/json names the fields but not the array indices on the way,
+// so "/members/id" stands for some member's id), a malformed date as
+// [CodeJSONType] with want "date". Unknown enum
 // names are not decoding errors: they are kept and Validate reports them.
 // A nil result means v was decoded.
 func DecodeJSON(data []byte, v any) Findings {
