@@ -20,3 +20,5 @@ require (
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 )
+
+tool github.com/syumai/workers/cmd/workers-assets-gen
