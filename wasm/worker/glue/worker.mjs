@@ -1,0 +1,99 @@
+// Sujuva's Worker glue: replaces the worker.mjs of syumai/workers v0.33.0
+// (workers-assets-gen), whose fetch starts a fresh Go instance, reruns main
+// and every init for each request (p50 25 ms on local workerd).
+//
+// Here one Go instance serves every request of the isolate:
+//   - main calls workers.ServeNonBlock, workers.Ready and then blocks, so the
+//     instance stays alive; each request is dispatched to its handleRequest.
+//   - If the instance has exited (a panic the handler did not recover, or
+//     os.Exit), the next request starts a new one, and requests still in
+//     flight on the dead one are answered 503 instead of hanging.
+//   - env and ctx: Go reads them through one runtime-context object per
+//     instance. env holds the Worker's bindings, the same for every request
+//     of a deployment, so the instance keeps the env it started with (and is
+//     restarted if a request brings a different env object). ctx is
+//     per-request and two requests overlap on one instance, so the shared
+//     object has no ctx at all: Go code cannot see another request's ctx;
+//     per-request data comes only from the request Go is handed.
+//   - Nothing here reads or logs request bodies.
+//   - With env.SUJUVA_DIAGNOSTICS === "1" every answer carries the instance's
+//     generation, its request count, the Go linear memory size and the number
+//     of JS values Go holds, for the load test's memory-growth check.
+import "./wasm_exec.js";
+import mod from "./app.wasm";
+
+globalThis.tryCatch = (fn) => {
+  try {
+    return { result: fn() };
+  } catch (e) {
+    return { error: e };
+  }
+};
+
+let current = null; // the live instance: {go, instance, binding, env, ready, pending, served, gen}
+let generation = 0;
+
+function start(env) {
+  const go = new Go();
+  const binding = {};
+  // No ctx on purpose; see above.
+  const context = { env, binding };
+  let ready;
+  const readyPromise = new Promise((resolve) => { ready = resolve; });
+  const instance = new WebAssembly.Instance(mod, {
+    ...go.importObject,
+    workers: { ready: () => ready() },
+  });
+  const inst = { go, instance, binding, env, pending: new Set(), served: 0, gen: ++generation };
+  const exited = go.run(instance, context).then(
+    () => onExit(inst, "exited"),
+    (e) => onExit(inst, "failed: " + (e && e.message)),
+  );
+  inst.ready = Promise.race([
+    readyPromise,
+    exited.then(() => { throw new Error("Go exited before it was ready"); }),
+  ]);
+  return inst;
+}
+
+function onExit(inst, why) {
+  if (current === inst) current = null;
+  console.error(`sujuva: Go instance ${inst.gen} ${why} after ${inst.served} requests; the next request starts a new one`);
+  for (const reject of inst.pending) reject(new Error("the Go instance exited"));
+  inst.pending.clear();
+}
+
+function unavailable() {
+  const body = '{"error":{"kind":"unavailable","message":"the service restarted; retry the request"}}';
+  return new Response(body, {
+    status: 503,
+    headers: { "content-type": "application/json", "content-length": String(body.length), "retry-after": "0" },
+  });
+}
+
+async function fetch(req, env, ctx) {
+  if (current === null || current.go.exited || current.env !== env) current = start(env);
+  const inst = current;
+  let res;
+  try {
+    await inst.ready;
+    res = await new Promise((resolve, reject) => {
+      inst.pending.add(reject);
+      inst.binding.handleRequest(req).then(resolve, reject).finally(() => inst.pending.delete(reject));
+    });
+  } catch (e) {
+    console.error(`sujuva: request on Go instance ${inst.gen} failed: ${e && e.message}`);
+    return unavailable();
+  }
+  inst.served++;
+  if (env && env.SUJUVA_DIAGNOSTICS === "1") {
+    const h = res.headers;
+    h.set("x-sujuva-instance", String(inst.gen));
+    h.set("x-sujuva-served", String(inst.served));
+    h.set("x-sujuva-wasm-bytes", String(inst.instance.exports.mem.buffer.byteLength));
+    h.set("x-sujuva-js-refs", String(inst.go._values.length - inst.go._idPool.length));
+  }
+  return res;
+}
+
+export default { fetch };
