@@ -125,8 +125,9 @@ func (d DriverDiagram) reachesAim(kinds map[string]NodeKind) map[string]bool {
 //   - [CodeDriverDirection] for a link that points outwards, leaves the aim
 //     or enters a change idea;
 //   - [CodeDriverDuplicateLink] (a warning) for a repeated link;
-//   - [CodeDriverCycle] for each cycle of links, at the first link that
-//     closes it, with the node ids around it;
+//   - [CodeDriverCycle] for each cycle among the remaining links (which can
+//     only run within one level), at the link that closes it in a
+//     depth-first search in node and link order, with the node ids around it;
 //   - [CodeDriverUnreached] for a change idea from which no path leads to the
 //     aim, and [CodeDriverOrphan] (a warning) for such a driver.
 func (d DriverDiagram) Validate() model.Findings {
@@ -215,11 +216,15 @@ func linkAllowed(from, to NodeKind) bool {
 }
 
 // cycles finds the cycles of the link graph by depth-first search and
-// reports each back edge once, at the link that closes the cycle.
+// reports each back edge once, at the link that closes the cycle. Links
+// already reported for their direction or an unknown end are left out, so
+// a cycle can only run among nodes of one level.
 func (d DriverDiagram) cycles(kinds map[string]NodeKind) model.Findings {
 	out := make(map[string][]int) // node id → indices of its outgoing links
 	for i, l := range d.Links {
-		if hasKey(kinds, l.From) && hasKey(kinds, l.To) {
+		from, okFrom := kinds[l.From]
+		to, okTo := kinds[l.To]
+		if okFrom && okTo && from.IsValid() && to.IsValid() && linkAllowed(from, to) {
 			out[l.From] = append(out[l.From], i)
 		}
 	}
