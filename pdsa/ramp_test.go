@@ -145,7 +145,9 @@ func twoCycles(t *testing.T) pdsa.Ramp {
 	_, err := r.Add(pdsa.Cycle{}, t0)
 	require.NoError(t, err)
 	fill(r.Current())
-	day := func(d int, h int) time.Time { return t0.Add(time.Duration(d)*24*time.Hour + time.Duration(h)*time.Hour) }
+	day := func(d int, h int) time.Time {
+		return t0.Add(time.Duration(d)*24*time.Hour + time.Duration(h)*time.Hour)
+	}
 	require.NoError(t, r.Move(pdsa.PhasePlan, day(0, 1)))
 	require.NoError(t, r.Move(pdsa.PhaseDo, day(1, 0)))
 	require.NoError(t, r.Move(pdsa.PhaseStudy, day(2, 0)))
@@ -224,7 +226,11 @@ var rampCases = []struct {
 	}, want: model.Findings{model.NewError("/cycles/0/phase", pdsa.CodeRampOpen).With("number", 1)}},
 	{name: "a cycle after the ramp ended", edit: func(r *pdsa.Ramp) { r.Cycles[0].Act.Decision = pdsa.DecisionAbandon },
 		want: model.Findings{model.NewError("/cycles/1", pdsa.CodeRampEnded).With("number", 1).With("status", "abandoned")}},
-	{name: "sizes not given are not compared", edit: func(r *pdsa.Ramp) { r.Cycles[1].Plan.Scale.Days = 0; r.Cycles[1].Plan.Scale.Clients = 0; r.Cycles[0].Plan.Scale.Days = 14 },
+	{name: "sizes not given are not compared", edit: func(r *pdsa.Ramp) {
+		r.Cycles[1].Plan.Scale.Days = 0
+		r.Cycles[1].Plan.Scale.Clients = 0
+		r.Cycles[0].Plan.Scale.Days = 14
+	},
 		want: nil},
 	{name: "smaller next cycle", edit: func(r *pdsa.Ramp) { r.Cycles[0].Plan.Scale = pdsa.Scale{Text: "two weeks", Clients: 20, Days: 14} },
 		want: model.Findings{model.NewWarning("/cycles/1/plan/scale", pdsa.CodeRampScale).With("number", 2)}},
