@@ -1,0 +1,3 @@
+# pdsa: its tests also run as GOOS=js GOARCH=wasm under Node, because the
+# browser worksheet and the Worker run the PDSA state machine there.
+WASM_TEST_PKGS += ./pdsa/...
