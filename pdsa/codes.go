@@ -91,6 +91,16 @@ const (
 	// CodeRampScale: a cycle is smaller than the one before it. Warning.
 	// Params: "number".
 	CodeRampScale model.Code = "pdsa.ramp.scale"
+
+	// CodeRefMember: a member id is not a member of the team. Error.
+	// Params: "id".
+	CodeRefMember model.Code = "pdsa.ref.member"
+	// CodeRefMeasure: a measure id is not a known measure. Error.
+	// Params: "id".
+	CodeRefMeasure model.Code = "pdsa.ref.measure"
+	// CodeRefChangeIdea: a change idea id is not a change idea of the driver
+	// diagram. Error. Params: "id".
+	CodeRefChangeIdea model.Code = "pdsa.ref.changeIdea"
 )
 
 // Codes returns every rule code this package defines, for tests and for
@@ -106,6 +116,7 @@ func Codes() []model.Code {
 		CodeActDecision, CodeReopenReason,
 		CodeCycleNumber, CodeCycleHistory, CodeCyclePhase,
 		CodeRampNumber, CodeRampChangeIdea, CodeRampOpen, CodeRampEnded, CodeRampScale,
+		CodeRefMember, CodeRefMeasure, CodeRefChangeIdea,
 	}
 }
 
@@ -282,6 +293,21 @@ func Messages() model.Catalog {
 			FI: "Sykli {number} on pienempi kuin edellinen; sarjan koko yleensä kasvaa.",
 			SV: "Cykel {number} är mindre än den förra; en serie växer vanligen i skala.",
 			EN: "Cycle {number} is smaller than the one before; a ramp usually grows in scale.",
+		},
+		CodeRefMember: {
+			FI: "Henkilö ”{id}” ei ole tiimin jäsen.",
+			SV: "Personen ”{id}” är inte medlem i teamet.",
+			EN: "The person \"{id}\" is not a member of the team.",
+		},
+		CodeRefMeasure: {
+			FI: "Mittaria ”{id}” ei ole määritelty.",
+			SV: "Måttet ”{id}” har inte definierats.",
+			EN: "The measure \"{id}\" is not defined.",
+		},
+		CodeRefChangeIdea: {
+			FI: "Muutosideaa ”{id}” ei ole ajurikaaviossa.",
+			SV: "Förändringsidén ”{id}” finns inte i drivkraftsdiagrammet.",
+			EN: "The change idea \"{id}\" is not in the driver diagram.",
 		},
 	}
 }

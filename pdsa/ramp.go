@@ -219,3 +219,36 @@ func (r Ramp) Validate() model.Findings {
 }
 
 func shrinks(before, after int) bool { return before > 0 && after > 0 && after < before }
+
+// CycleRef is one cycle found among several ramps: the ramp's id and index
+// in the list given, and a copy of the cycle.
+type CycleRef struct {
+	Ramp  string `json:"ramp"`      // the ramp's ID
+	Index int    `json:"rampIndex"` // the ramp's index in the list searched
+	Cycle Cycle  `json:"cycle"`
+}
+
+// OpenCycles returns the cycles of all ramps that are not closed, ramp by
+// ramp in the order given, as a team's list of work in progress.
+func OpenCycles(ramps []Ramp) []CycleRef {
+	var out []CycleRef
+	for i, r := range ramps {
+		for _, c := range r.Open() {
+			out = append(out, CycleRef{Ramp: r.ID, Index: i, Cycle: c})
+		}
+	}
+	return out
+}
+
+// OverdueCycles returns the cycles of all ramps that are overdue for
+// evaluation on the date of now ([Cycle.IsOverdue]), ramp by ramp in the
+// order given.
+func OverdueCycles(ramps []Ramp, now time.Time) []CycleRef {
+	var out []CycleRef
+	for i, r := range ramps {
+		for _, c := range r.Overdue(now) {
+			out = append(out, CycleRef{Ramp: r.ID, Index: i, Cycle: c})
+		}
+	}
+	return out
+}

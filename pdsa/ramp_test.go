@@ -260,3 +260,21 @@ func TestRampValidate(t *testing.T) {
 		})
 	}
 }
+
+func TestAcrossRamps(t *testing.T) {
+	done := pdsa.Ramp{ID: "done", Cycles: []pdsa.Cycle{at(t, pdsa.PhaseClosed)}}
+	running := twoCycles(t)
+	ramps := []pdsa.Ramp{done, running, {ID: "empty"}}
+	open := pdsa.OpenCycles(ramps)
+	if assert.Len(t, open, 1) {
+		assert.Equal(t, "r1", open[0].Ramp)
+		assert.Equal(t, 1, open[0].Index)
+		assert.Equal(t, 2, open[0].Cycle.Number)
+	}
+	assert.Empty(t, pdsa.OverdueCycles(ramps, time.Date(2026, 3, 13, 12, 0, 0, 0, time.UTC)))
+	late := pdsa.OverdueCycles(ramps, time.Date(2026, 3, 20, 12, 0, 0, 0, time.UTC))
+	if assert.Len(t, late, 1) {
+		assert.Equal(t, model.NewDate(2026, 3, 13), late[0].Cycle.Plan.Evaluation)
+	}
+	assert.Empty(t, pdsa.OpenCycles(nil))
+}
