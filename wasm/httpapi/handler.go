@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sujuva/sujuva/model"
 )
@@ -79,8 +80,10 @@ type Options struct {
 	// Logf, if set, receives one line per failed request: the operation
 	// and the error class, never the body.
 	Logf func(format string, args ...any)
-	// Debug mounts /api/v1/_debug/panic, which panics inside the handler,
-	// for the Worker's tests of panic recovery. Never set it in production.
+	// Debug mounts /api/v1/_debug/panic, which panics inside the handler
+	// (answered 500), and /api/v1/_debug/crash, which answers 202 and then
+	// ends the process with a panic on another goroutine: the Worker's tests
+	// of panic recovery and instance restart. Never set it in production.
 	Debug bool
 }
 
@@ -255,6 +258,16 @@ func (h *handler) route(w http.ResponseWriter, r *http.Request) {
 		allow, serve = "POST", func() { h.op(w, r, rest) }
 	case h.opts.Debug && rest == "_debug/panic":
 		allow, serve = "POST", func() { panic("httpapi: debug panic") }
+	case h.opts.Debug && rest == "_debug/crash":
+		allow, serve = "POST", func() {
+			// An unrecovered panic on another goroutine ends the process,
+			// as a bug outside the handler would; answered first.
+			go func() {
+				time.Sleep(20 * time.Millisecond)
+				panic("httpapi: debug crash")
+			}()
+			w.WriteHeader(http.StatusAccepted)
+		}
 	default:
 		h.problem(w, &Problem{Status: http.StatusNotFound, Kind: KindNotFound, Message: "no such path"})
 		return
