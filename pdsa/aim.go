@@ -2,6 +2,7 @@ package pdsa
 
 import (
 	"math"
+	"slices"
 
 	"github.com/sujuva/sujuva/model"
 )
@@ -87,15 +88,23 @@ func badDate(path string, d model.Date) model.Finding {
 // repeated ids as duplicates.
 func emptyIDs(path string, ids []string) model.Findings {
 	var fs model.Findings
-	seen := make(map[string]bool, len(ids))
+	var seen map[string]bool // only for long lists; short ones are searched
+	if len(ids) > 16 {
+		seen = make(map[string]bool, len(ids))
+	}
 	for i, id := range ids {
+		var dup bool
+		if seen != nil {
+			dup, seen[id] = seen[id], true
+		} else {
+			dup = slices.Contains(ids[:i], id)
+		}
 		switch {
 		case id == "":
 			fs = append(fs, model.NewError(path+model.Pointer(i), model.CodeRequired))
-		case seen[id]:
+		case dup:
 			fs = append(fs, model.NewError(path+model.Pointer(i), model.CodeDuplicateID).With("id", id))
 		}
-		seen[id] = true
 	}
 	return fs
 }

@@ -24,7 +24,7 @@ type Cycle struct {
 	Number     int          `json:"number"`
 	Type       CycleType    `json:"type"`
 	Phase      Phase        `json:"phase"`
-	Created    time.Time    `json:"created"`
+	Created    time.Time    `json:"created,omitzero"`
 	Plan       Plan         `json:"plan"`
 	Do         Do           `json:"do"`
 	Study      Study        `json:"study"`

@@ -135,27 +135,29 @@ func (d DriverDiagram) Validate() model.Findings {
 	kinds := make(map[string]NodeKind, len(d.Nodes))
 	aims := 0
 	for i, n := range d.Nodes {
-		p := model.Pointer("nodes", i)
+		p := func(field string) string { return model.Pointer("nodes", i, field) } // built only for a finding
 		switch {
 		case n.ID == "":
-			fs = append(fs, model.NewError(p+"/id", model.CodeRequired))
+			fs = append(fs, model.NewError(p("id"), model.CodeRequired))
 		case hasKey(kinds, n.ID):
-			fs = append(fs, model.NewError(p+"/id", model.CodeDuplicateID).With("id", n.ID))
+			fs = append(fs, model.NewError(p("id"), model.CodeDuplicateID).With("id", n.ID))
 		default:
 			kinds[n.ID] = n.Kind
 		}
 		switch {
 		case n.Kind == "":
-			fs = append(fs, model.NewError(p+"/kind", model.CodeRequired))
+			fs = append(fs, model.NewError(p("kind"), model.CodeRequired))
 		case !n.Kind.IsValid():
-			fs = append(fs, model.NewError(p+"/kind", model.CodeEnumUnknown).With("value", string(n.Kind)))
+			fs = append(fs, model.NewError(p("kind"), model.CodeEnumUnknown).With("value", string(n.Kind)))
 		case n.Kind == KindAim:
 			aims++
 		}
 		if n.Text == "" {
-			fs = append(fs, model.NewError(p+"/text", model.CodeRequired))
+			fs = append(fs, model.NewError(p("text"), model.CodeRequired))
 		}
-		fs = append(fs, emptyIDs(p+"/measures", n.Measures)...)
+		if len(n.Measures) > 0 {
+			fs = append(fs, emptyIDs(p("measures"), n.Measures)...)
+		}
 	}
 	if aims != 1 {
 		fs = append(fs, model.NewError("/nodes", CodeDriverAim).With("count", aims))
@@ -163,25 +165,27 @@ func (d DriverDiagram) Validate() model.Findings {
 	type pair struct{ from, to string }
 	seen := make(map[pair]bool, len(d.Links))
 	for i, l := range d.Links {
-		p := model.Pointer("links", i)
-		for _, end := range []struct{ field, id string }{{"from", l.From}, {"to", l.To}} {
-			switch {
-			case end.id == "":
-				fs = append(fs, model.NewError(p+"/"+end.field, model.CodeRequired))
-			case !hasKey(kinds, end.id):
-				fs = append(fs, model.NewError(p+"/"+end.field, CodeDriverLinkNode).With("id", end.id))
-			}
+		p := func(field ...any) string { return model.Pointer(append([]any{"links", i}, field...)...) }
+		if l.From == "" {
+			fs = append(fs, model.NewError(p("from"), model.CodeRequired))
+		} else if !hasKey(kinds, l.From) {
+			fs = append(fs, model.NewError(p("from"), CodeDriverLinkNode).With("id", l.From))
+		}
+		if l.To == "" {
+			fs = append(fs, model.NewError(p("to"), model.CodeRequired))
+		} else if !hasKey(kinds, l.To) {
+			fs = append(fs, model.NewError(p("to"), CodeDriverLinkNode).With("id", l.To))
 		}
 		if l.Strength != "" && !l.Strength.IsValid() {
-			fs = append(fs, model.NewError(p+"/strength", model.CodeEnumUnknown).With("value", string(l.Strength)))
+			fs = append(fs, model.NewError(p("strength"), model.CodeEnumUnknown).With("value", string(l.Strength)))
 		}
 		from, okFrom := kinds[l.From]
 		to, okTo := kinds[l.To]
 		if okFrom && okTo && from.IsValid() && to.IsValid() && !linkAllowed(from, to) {
-			fs = append(fs, model.NewError(p, CodeDriverDirection).With("from", string(from)).With("to", string(to)))
+			fs = append(fs, model.NewError(p(), CodeDriverDirection).With("from", string(from)).With("to", string(to)))
 		}
 		if seen[pair{l.From, l.To}] {
-			fs = append(fs, model.NewWarning(p, CodeDriverDuplicateLink).With("from", l.From).With("to", l.To))
+			fs = append(fs, model.NewWarning(p(), CodeDriverDuplicateLink).With("from", l.From).With("to", l.To))
 		}
 		seen[pair{l.From, l.To}] = true
 	}

@@ -17,13 +17,14 @@ var (
 	// is missing.
 	ErrIncomplete = errors.New("pdsa: phase incomplete")
 	// ErrClock is returned when a move is dated before the cycle's last
-	// recorded transition: the caller's clock went backwards.
+	// recorded transition, or before it was created: the caller's clock went
+	// backwards.
 	ErrClock = errors.New("pdsa: transition dated before the last one")
 	// ErrNoCycle is returned by a [Ramp] operation that needs a cycle when the
 	// ramp has none.
 	ErrNoCycle = errors.New("pdsa: ramp has no cycle")
-	// ErrRampEnded is returned when a cycle is added to, or moved in, a ramp
-	// that is completed or abandoned.
+	// ErrRampEnded is returned when a cycle is added to a ramp that is
+	// completed or abandoned.
 	ErrRampEnded = errors.New("pdsa: ramp has ended")
 	// ErrCycleOpen is returned when a cycle is added to a ramp whose last
 	// cycle is not closed.

@@ -134,8 +134,8 @@ func (c Cycle) Missing() model.Findings {
 //     phase, with a [*TransitionError] that unwraps to [ErrInvalidTransition];
 //   - a move out of an incomplete phase, with a [*TransitionError] whose
 //     Findings are [Cycle.Missing] and that unwraps to [ErrIncomplete];
-//   - a move dated before the last transition, with an error wrapping
-//     [ErrClock].
+//   - a move dated before the last transition (or, for a cycle that has not
+//     moved, before Created), with an error wrapping [ErrClock].
 func (c *Cycle) Move(to Phase, now time.Time) error {
 	from := c.Current()
 	if !CanMove(from, to) {
@@ -173,9 +173,8 @@ func (c *Cycle) Reopen(now time.Time, reason string) error {
 }
 
 func (c *Cycle) checkClock(now time.Time) error {
-	if n := len(c.History); n > 0 && now.Before(c.History[n-1].At) {
-		return fmt.Errorf("%w: %s is before %s", ErrClock,
-			now.Format(time.RFC3339), c.History[n-1].At.Format(time.RFC3339))
+	if last := c.EnteredAt(); !last.IsZero() && now.Before(last) {
+		return fmt.Errorf("%w: %s is before %s", ErrClock, now.Format(time.RFC3339), last.Format(time.RFC3339))
 	}
 	return nil
 }
@@ -318,7 +317,8 @@ func cloneStrings(s []string) []string {
 // Validate checks the cycle's structure, sorted by path: a number of at
 // least 1 ([CodeCycleNumber]); known phase, type and decision
 // ([model.CodeEnumUnknown]); a history that [Replay] accepts
-// ([CodeCycleHistory] at the transition) and that ends in the cycle's phase
+// ([CodeCycleHistory] at the transition), that does not begin before
+// Created (the same code) and that ends in the cycle's phase
 // ([CodeCyclePhase]); real dates ([model.CodeJSONType]); no empty or repeated
 // measure id. It does not ask that the current phase be complete: that is
 // [Cycle.Missing].
@@ -340,6 +340,9 @@ func (c Cycle) Validate() model.Findings {
 	var re *ReplayError
 	if errors.As(err, &re) {
 		fs = append(fs, model.NewError(model.Pointer("history", re.Index), CodeCycleHistory).With("reason", re.Reason))
+	} else if n := len(c.History); n > 0 && !c.Created.IsZero() && c.History[0].At.Before(c.Created) {
+		fs = append(fs, model.NewError(model.Pointer("history", 0), CodeCycleHistory).
+			With("reason", "dated before the cycle was created"))
 	} else if phase != c.Current() {
 		fs = append(fs, model.NewError("/phase", CodeCyclePhase).With("phase", c.Current().String()).With("history", phase.String()))
 	}

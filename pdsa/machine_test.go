@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -292,4 +293,13 @@ func TestReplay(t *testing.T) {
 			assert.ErrorIs(t, err, pdsa.ErrInvalidTransition)
 		})
 	}
+}
+
+func TestMoveBeforeCreated(t *testing.T) {
+	c := pdsa.Cycle{ChangeIdea: "x", Type: pdsa.TypeTest, Number: 1, Created: t0}
+	require.ErrorIs(t, c.Move(pdsa.PhasePlan, t0.Add(-time.Second)), pdsa.ErrClock)
+	require.NoError(t, c.Move(pdsa.PhasePlan, t0))
+	c.Created = hour(1) // edited by hand after the move
+	assert.Equal(t, model.Findings{model.NewError("/history/0", pdsa.CodeCycleHistory).
+		With("reason", "dated before the cycle was created")}, c.Validate())
 }

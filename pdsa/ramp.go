@@ -95,10 +95,12 @@ func (r *Ramp) Move(to Phase, now time.Time) error {
 }
 
 // Reopen reopens the ramp's last closed cycle at now with reason, as
-// [Cycle.Reopen] does. If that cycle's close opened a next cycle that is
-// still an untouched draft (no transitions), that draft is removed first;
-// if the next cycle has already moved, Reopen refuses with [ErrReopen]. It
-// returns [ErrNoCycle] for a ramp without cycles.
+// [Cycle.Reopen] does. When the last cycle is an untouched draft (no
+// transitions) following a closed one — as a close with adapt leaves it —
+// that draft is removed and the closed cycle before it reopened; when the
+// last cycle has already moved, Reopen refuses with [ErrReopen]. It returns
+// [ErrNoCycle] for a ramp without cycles, and the errors of [Cycle.Reopen],
+// changing nothing, when the cycle cannot be reopened.
 func (r *Ramp) Reopen(now time.Time, reason string) error {
 	n := len(r.Cycles)
 	if n == 0 {
