@@ -184,7 +184,7 @@ func (d DriverDiagram) Validate() model.Findings {
 		if okFrom && okTo && from.IsValid() && to.IsValid() && !linkAllowed(from, to) {
 			fs = append(fs, model.NewError(p(), CodeDriverDirection).With("from", string(from)).With("to", string(to)))
 		}
-		if seen[pair{l.From, l.To}] {
+		if seen[pair{l.From, l.To}] && l.From != "" && l.To != "" {
 			fs = append(fs, model.NewWarning(p(), CodeDriverDuplicateLink).With("from", l.From).With("to", l.To))
 		}
 		seen[pair{l.From, l.To}] = true

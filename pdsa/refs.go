@@ -101,7 +101,9 @@ func (d DriverDiagram) Check(refs Refs) model.Findings {
 }
 
 // ChangeIdeaIDs returns the ids of the diagram's change ideas, for
-// [RefsOf].
+// [RefsOf]. It is never nil: with no change ideas, every change idea
+// referred to is unknown. (Pass nil to RefsOf instead when the team has no
+// diagram yet and change ideas should not be checked.)
 func (d DriverDiagram) ChangeIdeaIDs() []string {
 	out := []string{}
 	for _, n := range d.ChangeIdeas() {
