@@ -113,7 +113,8 @@ func breakField(c *pdsa.Cycle, which int) {
 // step that the cycle is consistent: its history replays to its phase, a
 // refused operation changed neither, an accepted one recorded exactly one
 // transition at the caller's time, a refused legal move lists exactly what
-// Missing lists, and the cycle survives a JSON round trip.
+// Missing lists; at the end, the history replays through Move and Reopen to
+// the same phase and history, and the cycle survives a JSON round trip.
 func checkCycleSequence(t *testing.T, ops []byte) {
 	c := pdsa.Cycle{ChangeIdea: "callback", Number: 1, Created: t0}
 	now := t0
@@ -146,6 +147,7 @@ func checkCycleSequence(t *testing.T, ops []byte) {
 		require.True(t, c.Current().IsValid())
 		require.Empty(t, c.Validate(), "step %d", step)
 	}
+	replayThroughAPI(t, c)
 	data, err := json.Marshal(c)
 	require.NoError(t, err)
 	back, fs := pdsa.Decode[pdsa.Cycle](data)
@@ -155,6 +157,26 @@ func checkCycleSequence(t *testing.T, ops []byte) {
 	require.JSONEq(t, string(data), string(again))
 	require.Equal(t, c.Current(), back.Current())
 	require.Len(t, back.History, len(c.History))
+}
+
+// replayThroughAPI replays c's history with Move and Reopen on a complete
+// copy of c that starts over in draft, and requires the copy to end in the
+// same phase with the same history.
+func replayThroughAPI(t *testing.T, c pdsa.Cycle) {
+	r := c
+	r.Phase, r.History = pdsa.PhaseDraft, nil
+	fill(&r)
+	for i, tr := range c.History {
+		var err error
+		if tr.IsReopen() {
+			err = r.Reopen(tr.At, tr.Reason)
+		} else {
+			err = r.Move(tr.To, tr.At)
+		}
+		require.NoError(t, err, "transition %d", i)
+	}
+	require.Equal(t, c.Current(), r.Current())
+	require.Equal(t, c.History, r.History)
 }
 
 func assertAs(err error, te **pdsa.TransitionError) bool {
@@ -260,6 +282,9 @@ func checkRampSequence(t *testing.T, ops []byte) {
 			require.NoError(t, err)
 			require.Equal(t, c.Current(), got)
 		}
+	}
+	for _, c := range r.Cycles {
+		replayThroughAPI(t, c)
 	}
 	data, err := json.Marshal(r)
 	require.NoError(t, err)
