@@ -138,7 +138,7 @@ func ExampleCalendar_WorkingDaysBetween() {
 }
 
 func ExampleCalendar_WorkingDays() {
-	helsinki := time.FixedZone("EET", 2*60*60) // in real use time.LoadLocation("Europe/Helsinki")
+	helsinki := time.FixedZone("EET", 2*60*60)                      // in real use time.LoadLocation("Europe/Helsinki")
 	start := time.Date(2025, time.April, 17, 12, 0, 0, 0, helsinki) // Thursday before Easter
 	end := time.Date(2025, time.April, 22, 18, 0, 0, 0, helsinki)   // Tuesday after
 	n, _ := valuestream.Finnish().WorkingDays(start, end, helsinki)
