@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -196,12 +197,17 @@ var decodeCases = []struct {
 	{"syntax", `{"name": }`, model.NewError("", model.CodeJSONSyntax).With("offset", 10)},
 	{"type", `{"teams": [{"id": 3}]}`, model.NewError("/teams/id", model.CodeJSONType).With("want", "string").With("got", "number")},
 	{"date", `{"period": {"start": "3.9.2024"}}`, model.NewError("", model.CodeJSONType).With("want", "date").With("got", "3.9.2024")},
+	{"time", `{"at": "3.9.2024 12.00"}`, model.NewError("", model.CodeJSONType).With("want", "time").With("got", "3.9.2024 12.00")},
 }
 
 func TestDecodeJSON(t *testing.T) {
 	for _, tc := range decodeCases {
 		t.Run(tc.name, func(t *testing.T) {
-			var r model.Round
+			var r struct {
+				Period model.Period      `json:"period"`
+				Teams  []model.RoundTeam `json:"teams"`
+				At     time.Time         `json:"at"`
+			}
 			got := model.DecodeJSON([]byte(tc.in), &r)
 			require.Len(t, got, 1)
 			assert.Equal(t, tc.want, got[0])

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/go-playground/validator/v10"
 )
@@ -148,7 +149,8 @@ func namespacePointer(ns string) string {
 // byte offset, a value of the wrong type as [CodeJSONType] at the field's
 // path (encoding/json names the fields but not the array indices on the way,
 // so "/members/id" stands for some member's id), a malformed date as
-// [CodeJSONType] with want "date". Unknown enum
+// [CodeJSONType] with want "date", a malformed RFC 3339 time likewise with
+// want "time". Unknown enum
 // names are not decoding errors: they are kept and Validate reports them.
 // A nil result means v was decoded.
 func DecodeJSON(data []byte, v any) Findings {
@@ -159,6 +161,7 @@ func DecodeJSON(data []byte, v any) Findings {
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	var date *DateError
+	var tm *time.ParseError
 	switch {
 	case errors.As(err, &syntax):
 		return Findings{NewError("", CodeJSONSyntax).With("offset", int(syntax.Offset))}
@@ -172,6 +175,8 @@ func DecodeJSON(data []byte, v any) Findings {
 		return Findings{NewError(Pointer(tokens...), CodeJSONType).With("want", typ.Type.String()).With("got", typ.Value)}
 	case errors.As(err, &date):
 		return Findings{NewError("", CodeJSONType).With("want", "date").With("got", date.Value)}
+	case errors.As(err, &tm):
+		return Findings{NewError("", CodeJSONType).With("want", "time").With("got", tm.Value)}
 	}
 	return Findings{NewError("", CodeJSONSyntax).With("offset", 0)}
 }
