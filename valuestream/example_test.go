@@ -59,7 +59,7 @@ func ExampleDecode() {
 	// Output:
 	// 3 days / 15m0s
 	// model: /steps/1/wait/unit: enum.unknown (error) value=weeks
-	// model: /: valuestream.duration_json (error) reason=unit is required value={"value": 3}
+	// model: /steps/0/wait: valuestream.duration_json (error) reason=unit is required value={"value": 3}
 }
 
 func ExampleCompare() {

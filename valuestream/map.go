@@ -168,6 +168,33 @@ func (m Map) Validate() model.Findings {
 	return fs
 }
 
+// locateDuration returns the JSON Pointer of the first step's wait or
+// process time in data that does not decode, or "" when none can be
+// pointed at (encoding/json does not say where an Unmarshaler failed).
+func locateDuration(data []byte) string {
+	var doc struct {
+		Steps []struct {
+			Wait    json.RawMessage `json:"wait"`
+			Process json.RawMessage `json:"process"`
+		} `json:"steps"`
+	}
+	if json.Unmarshal(data, &doc) != nil {
+		return ""
+	}
+	for i, s := range doc.Steps {
+		for _, f := range []struct {
+			name string
+			raw  json.RawMessage
+		}{{"wait", s.Wait}, {"process", s.Process}} {
+			var d Duration
+			if len(f.raw) > 0 && d.UnmarshalJSON(f.raw) != nil {
+				return model.Pointer("steps", i, f.name)
+			}
+		}
+	}
+	return ""
+}
+
 // addDuration returns a+b for non-negative a and b, and whether it fits.
 func addDuration(a, b time.Duration) (time.Duration, bool) {
 	if b > math.MaxInt64-a {
@@ -189,7 +216,8 @@ func Decode(data []byte) (Map, model.Findings) {
 	}
 	var de *DurationError
 	if errors.As(err, &de) {
-		return Map{}, model.Findings{model.NewError("", CodeDurationJSON).With("value", de.Value).With("reason", de.Reason)}
+		return Map{}, model.Findings{model.NewError(locateDuration(data), CodeDurationJSON).
+			With("value", de.Value).With("reason", de.Reason)}
 	}
 	var again Map
 	if fs := model.DecodeJSON(data, &again); fs != nil {

@@ -151,6 +151,15 @@ func TestDecode(t *testing.T) {
 	}
 }
 
+func TestDecodeDurationPath(t *testing.T) {
+	_, fs := valuestream.Decode([]byte(`{"steps":[{"id":"a","name":"A","wait":{"value":1,"unit":"hours"}},` +
+		`{"id":"b","name":"B","wait":{"value":1,"unit":"hours"},"process":{"value":"x","unit":"hours"}}]}`))
+	require.Len(t, fs, 1)
+	assert.Equal(t, "/steps/1/process", fs[0].Path)
+	assert.Equal(t, valuestream.CodeDurationJSON, fs[0].Code)
+	assert.Equal(t, "value must be a number", fs[0].Params["reason"])
+}
+
 func TestSummary(t *testing.T) {
 	s, err := referral.Summary()
 	require.NoError(t, err)
