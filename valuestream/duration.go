@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"math"
 	"math/big"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,7 +35,9 @@ func TimeUnits() []TimeUnit { return []TimeUnit{UnitMinutes, UnitHours, UnitDays
 func (u TimeUnit) String() string { return string(u) }
 
 // IsValid reports whether u is a known unit.
-func (u TimeUnit) IsValid() bool { return slices.Contains(TimeUnits(), u) }
+func (u TimeUnit) IsValid() bool {
+	return u == UnitMinutes || u == UnitHours || u == UnitDays
+}
 
 // ParseTimeUnit returns the unit named s ("minutes", "hours", "days"), or a
 // [*model.EnumError].

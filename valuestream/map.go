@@ -122,7 +122,8 @@ func (m Map) Validate() model.Findings {
 	seen := make(map[string]int, len(m.Steps))
 	var total time.Duration
 	overflow := false
-	for i, s := range m.Steps {
+	for i := range m.Steps {
+		s := &m.Steps[i] // a Step is large: no copy
 		if s.ID == "" {
 			fs = append(fs, model.NewError(model.Pointer("steps", i, "id"), model.CodeRequired))
 		} else if first, dup := seen[s.ID]; dup {
@@ -134,10 +135,10 @@ func (m Map) Validate() model.Findings {
 		if s.Name == "" {
 			fs = append(fs, model.NewError(model.Pointer("steps", i, "name"), model.CodeRequired))
 		}
-		for _, d := range []struct {
+		for _, d := range [2]struct {
 			field string
-			d     Duration
-		}{{"wait", s.Wait}, {"process", s.Process}} {
+			d     *Duration
+		}{{"wait", &s.Wait}, {"process", &s.Process}} {
 			switch {
 			case d.d.Unit != "" && !d.d.Unit.IsValid():
 				fs = append(fs, model.NewError(model.Pointer("steps", i, d.field, "unit"), model.CodeEnumUnknown).

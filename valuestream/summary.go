@@ -84,7 +84,8 @@ func (m Map) summary() Summary {
 	var longest time.Duration
 	var unitSet map[string]struct{} // used once there are many units
 	prevUnit := ""
-	for i, st := range m.Steps {
+	for i := range m.Steps {
+		st := &m.Steps[i] // a Step is large: no copy
 		w, p := st.Wait.Length, st.Process.Length
 		s.WaitTime += w
 		s.ProcessTime += p
