@@ -5,9 +5,8 @@
 //
 // The method and its metrics follow Karen Martin and Mike Osterling, Value
 // Stream Mapping: How to Visualize Work and Align Leadership for
-// Organizational Transformation (McGraw-Hill, 2014), chapters 3 ("Preparing
-// for Value Stream Mapping") and 5 ("Current State Value Stream Mapping"):
-// lead time is the sum of every step's wait and process time, the activity
+// Organizational Transformation (McGraw-Hill, 2014), the current-state
+// map's process blocks, timeline and summary metrics: lead time is the sum of every step's wait and process time, the activity
 // ratio is total process time over lead time, and the rolled percent
 // complete and accurate is the product of the steps' %C&A.
 //

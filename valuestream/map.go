@@ -55,7 +55,8 @@ func (k *Kind) UnmarshalText(b []byte) error {
 
 // A Step is one box of a value stream map: a piece of work one actor or
 // unit does to the case, preceded by the time the case waits for it
-// (Martin & Osterling, ch. 3, "process blocks" and the timeline below them).
+// (a process block of Martin & Osterling, Value Stream Mapping, 2014, with
+// its part of the timeline below the blocks).
 //
 // The zero value is not a valid step: ID and Name are required.
 type Step struct {
@@ -87,7 +88,8 @@ type Step struct {
 }
 
 // A Map is a value stream map: the steps of one process in order, from the
-// client's first contact to the end (Martin & Osterling, ch. 5).
+// client's first contact to the end (Martin & Osterling, Value Stream
+// Mapping, 2014).
 //
 // The zero value is an empty map, which [Map.Validate] reports.
 type Map struct {

@@ -16,10 +16,9 @@ type StepShare struct {
 	Share float64 `json:"share"`
 }
 
-// Summary holds the figures of a value stream map's timeline and metrics
-// summary (Martin & Osterling, Value Stream Mapping, ch. 5, "Calculating
-// the summary metrics"). Durations are in nanoseconds in JSON (the field
-// names end in Ns). The zero value is the summary of no steps.
+// Summary holds the figures of a value stream map's timeline and summary
+// metrics (Martin & Osterling, Value Stream Mapping, 2014). Durations are
+// in nanoseconds in JSON (the field names end in Ns). The zero value is the summary of no steps.
 type Summary struct {
 	// Steps is the number of steps.
 	Steps int `json:"steps"`
