@@ -69,8 +69,9 @@ type Comparison struct {
 // one map before and after a change — following Martin & Osterling's
 // comparison of the current- and future-state maps' summary metrics
 // (Value Stream Mapping, 2014: the projected improvement of each metric).
-// Steps are matched by id. When either map is not valid it returns the zero Comparison and the findings of both, under
-// "/before" and "/after", which match errors.Is(err, model.ErrInvalid).
+// Steps are matched by id. When either map is not valid it returns the
+// zero Comparison and the findings of both, under "/before" and "/after",
+// which match errors.Is(err, model.ErrInvalid).
 func Compare(before, after Map) (Comparison, error) {
 	fb, fa := before.Validate(), after.Validate()
 	if fb.HasErrors() || fa.HasErrors() {
