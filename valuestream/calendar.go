@@ -41,11 +41,11 @@ type Holiday struct {
 // (Jean Meeus, Astronomical Algorithms, 2nd ed., 1998, ch. 8), valid for
 // every Gregorian year; it gives 2024-03-31, 2025-04-20 and 2026-04-05.
 // The days are those of the calendar published by the University of
-// Helsinki's Almanac Office (Almanakkatoimisto); that juhannusaatto and
+// Helsinki's Almanac Office (Almanakkatoimisto). That juhannusaatto and
 // jouluaatto are not working days follows the Annual Holidays Act
-// (vuosilomalaki 162/2005, 4 §), which does not count them, with
-// itsenäisyyspäivä and pääsiäislauantai, as holiday days, and the collective
-// agreements that give them off. The rules in force since 1991 are applied
+// (vuosilomalaki 162/2005), whose working days (arkipäivät) exclude them,
+// with Sundays, the church holidays, itsenäisyyspäivä, pääsiäislauantai
+// and vappu, and the collective agreements that give them off. The rules in force since 1991 are applied
 // to every year: the years 1973–1990, when loppiainen and helatorstai fell on
 // Saturdays, are not modelled. year must be from 1 to 9999; other years give
 // nil.

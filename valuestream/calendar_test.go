@@ -20,8 +20,9 @@ func date(s string) model.Date {
 	return d
 }
 
-// easterCases are Gregorian Easter Sundays from published tables (the
-// extremes 22 March and 25 April included).
+// easterCases are Gregorian Easter Sundays from published tables; the
+// extremes, 22 March (1818, 2285) and 25 April (1943, 2038), are those the
+// University of Helsinki's Almanac Office gives.
 var easterCases = []struct {
 	year int
 	want string
