@@ -152,8 +152,16 @@ func (d Duration) Value() float64 {
 	return float64(d.Length) / float64(d.unitForOutput().Length())
 }
 
-// String formats d as its value and unit, "1.5 hours".
+// String formats d as its value and unit, "1.5 hours"; a unit that is not
+// known is shown with the value as read, "2 weeks".
 func (d Duration) String() string {
+	if d.Unit != "" && !d.Unit.IsValid() {
+		raw := d.raw
+		if raw == "" {
+			raw = "0"
+		}
+		return raw + " " + string(d.Unit)
+	}
 	u := d.unitForOutput()
 	return formatLength(d.Length, u) + " " + string(u)
 }

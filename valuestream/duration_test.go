@@ -79,6 +79,7 @@ func TestDurationUnknownUnit(t *testing.T) {
 	b, err := json.Marshal(d)
 	require.NoError(t, err)
 	assert.Equal(t, `{"value":2.50,"unit":"weeks"}`, string(b), "written back as read")
+	assert.Equal(t, "2.50 weeks", d.String())
 	require.Error(t, json.Unmarshal([]byte(`{"value":"x","unit":"weeks"}`), &d))
 }
 
