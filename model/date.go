@@ -61,7 +61,8 @@ func (d Date) AddMonths(n int) Date { return DateOf(d.utc().AddDate(0, n, 0)) }
 
 // DaysSince returns the number of days from e to d: positive when d is later.
 func (d Date) DaysSince(e Date) int {
-	return int(d.utc().Sub(e.utc()).Hours() / 24)
+	// Unix seconds, unlike time.Duration, do not saturate across centuries.
+	return int((d.utc().Unix() - e.utc().Unix()) / 86400)
 }
 
 // Weekday returns the day of the week of d.

@@ -63,6 +63,7 @@ func TestDate(t *testing.T) {
 	assert.Equal(t, 366, model.Period{Start: date("2024-01-01"), End: date("2024-12-31")}.Days())
 	assert.Equal(t, 0, model.Period{Start: date("2024-01-02"), End: date("2024-01-01")}.Days())
 	assert.True(t, d.IsValid())
+	assert.Equal(t, 365*400+97, date("2400-01-01").DaysSince(date("2000-01-01")), "400 Gregorian years, no saturation")
 	assert.False(t, model.Date{Year: 2025, Month: 2, Day: 29}.IsValid())
 	for _, bad := range []string{"2025-02-29", "29.2.2024", "2024-2-1", "x"} {
 		_, err := model.ParseDate(bad)
