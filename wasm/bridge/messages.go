@@ -1,0 +1,67 @@
+package bridge
+
+import (
+	"github.com/sujuva/sujuva/export/innokyla"
+	"github.com/sujuva/sujuva/model"
+	"github.com/sujuva/sujuva/pdsa"
+	"github.com/sujuva/sujuva/valuestream"
+)
+
+// Messages returns the catalog of every code the bridge can report: the
+// union of the domain packages' catalogs and the bridge's own.
+func (b *Bridge) Messages() model.Catalog {
+	b.catalogOnce.Do(func() {
+		b.catalog = model.MergeCatalogs(model.Messages(), pdsa.Messages(), valuestream.Messages(), innokyla.Messages(), messages())
+	})
+	return b.catalog
+}
+
+// Codes of the bridge's own findings.
+const (
+	// CodeWorksheetVersion: a worksheet file of a version this bridge does
+	// not know (parameter "version").
+	CodeWorksheetVersion model.Code = "bridge.worksheetVersion"
+	// CodeProfileUnknown: a profile name other than "default" and
+	// "serviceChain" (parameter "profile").
+	CodeProfileUnknown model.Code = "bridge.profileUnknown"
+)
+
+// Codes returns the bridge's own finding codes.
+func Codes() []model.Code {
+	return []model.Code{CodeWorksheetVersion, CodeProfileUnknown, CodeTransition, CodeMoveTime}
+}
+
+func messages() model.Catalog {
+	return model.Catalog{
+		CodeWorksheetVersion: {
+			FI: "Työkirjatiedoston versiota {version} ei tunneta.",
+			SV: "Arbetsbokens filversion {version} är okänd.",
+			EN: "Worksheet file version {version} is not known.",
+		},
+		CodeTransition: {
+			FI: "Vaiheesta {from} ei voi siirtyä vaiheeseen {to}.",
+			SV: "Det går inte att gå från fasen {from} till fasen {to}.",
+			EN: "A cycle cannot move from {from} to {to}.",
+		},
+		CodeMoveTime: {
+			FI: "Siirron ajankohta on ennen syklin edellistä siirtoa.",
+			SV: "Tidpunkten ligger före cykelns föregående övergång.",
+			EN: "The move is dated before the cycle's previous move.",
+		},
+		CodeProfileUnknown: {
+			FI: "Sääntöprofiilia {profile} ei tunneta.",
+			SV: "Regelprofilen {profile} är okänd.",
+			EN: "Rule profile {profile} is not known.",
+		},
+	}
+}
+
+// MessagesResult is the answer of "messages".
+type MessagesResult struct {
+	Languages []model.Language `json:"languages"`
+	Messages  model.Catalog    `json:"messages"`
+}
+
+func (b *Bridge) messages(_ []byte) (any, error) {
+	return MessagesResult{Languages: model.Languages(), Messages: b.Messages()}, nil
+}
