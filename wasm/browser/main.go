@@ -1,0 +1,95 @@
+//go:build js && wasm
+
+// Command browser is the worksheet's WebAssembly main. It registers one
+// namespace object, globalThis.sujuva, whose functions call the bridge
+// (wasm/bridge) and never block the page: every call runs on its own
+// goroutine and answers with a Promise. A panic is recovered into a rejected
+// Promise. The page loads it with wasm_exec.js from the Go distribution.
+//
+//	sujuva.ops()              → JSON string: [{name, summary, input}, ...]
+//	sujuva.call(op, json)     → Promise<string>: the result JSON; rejects with
+//	                            an Error whose message is the bridge error's JSON
+//	sujuva.version            → the worksheet file version
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"syscall/js"
+
+	"github.com/sujuva/sujuva/wasm/bridge"
+)
+
+func main() {
+	b := bridge.New()
+	ns := js.Global().Get("Object").New()
+	ns.Set("version", bridge.WorksheetVersion)
+	ns.Set("ops", js.FuncOf(func(js.Value, []js.Value) any {
+		out, _ := json.Marshal(b.Describe())
+		return string(out)
+	}))
+	ns.Set("call", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeString {
+			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "call(op: string, json: string)"}))
+		}
+		op, in := args[0].String(), args[1].String()
+		return promise(func() (string, string) {
+			out, err := b.Do(context.Background(), op, []byte(in))
+			if err != nil {
+				return "", errorJSON(err)
+			}
+			return string(out), ""
+		})
+	}))
+	// debugPanic panics on a goroutine, ending the program the way a bug
+	// would: the end-to-end tests prove that such a crash reaches the
+	// console and fails them.
+	ns.Set("debugPanic", js.FuncOf(func(js.Value, []js.Value) any {
+		go func() { panic("sujuva: debugPanic called") }()
+		return nil
+	}))
+	js.Global().Set("sujuva", ns)
+	js.Global().Call("dispatchEvent", js.Global().Get("Event").New("sujuva-ready"))
+	select {}
+}
+
+func errorJSON(err error) string {
+	e, ok := err.(*bridge.Error)
+	if !ok {
+		e = &bridge.Error{Kind: bridge.KindInternal, Message: err.Error()}
+	}
+	out, _ := json.Marshal(e)
+	return string(out)
+}
+
+func reject(msg string) js.Value {
+	return js.Global().Get("Promise").Call("reject", js.Global().Get("Error").New(msg))
+}
+
+// promise runs f on a new goroutine and settles a Promise with its result:
+// resolved with ok, or rejected with an Error carrying fail when fail is set.
+func promise(f func() (ok, fail string)) js.Value {
+	var executor js.Func
+	executor = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		resolve, rej := args[0], args[1]
+		go func() {
+			defer executor.Release()
+			ok, fail := func() (ok, fail string) {
+				defer func() {
+					if r := recover(); r != nil {
+						fail = errorJSON(&bridge.Error{Kind: bridge.KindInternal, Message: fmt.Sprint("panic: ", r)})
+					}
+				}()
+				return f()
+			}()
+			if fail != "" {
+				rej.Invoke(js.Global().Get("Error").New(fail))
+				return
+			}
+			resolve.Invoke(ok)
+		}()
+		return nil
+	})
+	return js.Global().Get("Promise").New(executor)
+}

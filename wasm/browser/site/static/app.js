@@ -1,0 +1,428 @@
+// The worksheet page. It keeps the worksheet as plain JSON, saves it to
+// localStorage after every change, and asks the Go bridge (globalThis.sujuva,
+// compiled to WebAssembly) for every check and figure: no domain rule lives
+// here. Text typed by the user is only ever set as textContent or a value,
+// never parsed as HTML.
+import { texts } from './i18n.js';
+
+const STORE = 'sujuva.worksheet.v1';
+const PREF = 'sujuva.prefs';
+const $ = (sel) => document.querySelector(sel);
+
+let ws = null;            // the worksheet
+let lang = 'fi';
+let tab = 'team';
+let catalog = {};         // code -> {fi, sv, en}
+
+// h builds an element: h('input', {type: 'text', onInput: f}, child...).
+function h(tag, attrs = {}, ...kids) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2).toLowerCase(), v);
+    else if (k === 'value') el.value = v;
+    else if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const kid of kids.flat()) {
+    if (kid === null || kid === undefined || kid === false) continue;
+    el.append(kid instanceof Node ? kid : document.createTextNode(String(kid)));
+  }
+  return el;
+}
+
+const t = (key, params = {}) => fill((texts[lang] && texts[lang][key]) || texts.en[key] || key, params);
+function fill(s, params) { return s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? params[k] : m)); }
+
+// call runs a bridge operation; it resolves to the parsed result or throws
+// an Error whose .bridge holds the bridge's error object.
+async function call(op, input) {
+  try {
+    return JSON.parse(await globalThis.sujuva.call(op, JSON.stringify(input)));
+  } catch (e) {
+    let be = null;
+    try { be = JSON.parse(e.message); } catch (_) { /* not a bridge error */ }
+    const err = new Error(be ? be.message : String(e));
+    err.bridge = be;
+    throw err;
+  }
+}
+
+function message(f) {
+  const m = catalog[f.code];
+  const text = m ? fill(m[lang] || m.en, f.params || {}) : f.code;
+  return `${text} (${f.path || '/'})`;
+}
+
+function findingsList(fs, emptyKey) {
+  if (!fs || fs.length === 0) return h('p', { class: 'ok', text: t(emptyKey || 'noFindings') });
+  return h('ul', { class: 'findings' }, fs.map((f) => h('li', { class: f.severity, text: message(f) })));
+}
+
+// ---- storage -------------------------------------------------------------
+
+function blank() {
+  return {
+    format: 'sujuva.worksheet', version: 1, profile: 'default',
+    team: { name: '', process: '', members: [], owner: {} },
+    aim: { statement: '', by: '' },
+    current: { name: '', kind: 'current', steps: [] },
+    ideal: { name: '', kind: 'ideal', steps: [] },
+    cycles: [],
+    report: { basics: { name: '', summary: '', created: '', modified: '' }, sections: {} },
+  };
+}
+
+let saveTimer = null;
+function changed() {
+  // Saved at once: a reload or a crash right after typing loses nothing.
+  try {
+    localStorage.setItem(STORE, JSON.stringify(ws));
+    setStatus(t('saved'));
+  } catch (e) { setStatus(`${t('error')}: ${e.message}`); }
+}
+function setStatus(s) {
+  clearTimeout(saveTimer);
+  $('#status').textContent = s;
+  saveTimer = setTimeout(() => { $('#status').textContent = ''; }, 3000);
+}
+
+async function normalise(raw) {
+  const res = await call('worksheet.check', raw);
+  const w = res.worksheet;
+  w.aim = w.aim || { statement: '', by: '' };
+  w.team.members = w.team.members || [];
+  w.current.steps = w.current.steps || [];
+  w.ideal.steps = w.ideal.steps || [];
+  w.report = w.report || {};
+  w.report.basics = w.report.basics || { name: '', summary: '', created: '', modified: '' };
+  w.report.sections = w.report.sections || {};
+  return w;
+}
+
+async function load() {
+  const saved = localStorage.getItem(STORE);
+  if (saved) {
+    try { return await normalise(JSON.parse(saved)); } catch (e) { console.warn('saved worksheet unreadable', e); }
+  }
+  try {
+    const r = await fetch('demo.json');
+    if (r.ok) return await normalise(await r.json());
+  } catch (_) { /* no demo served */ }
+  return blank();
+}
+
+// ---- tabs ----------------------------------------------------------------
+
+const panels = { team: teamPanel, aim: aimPanel, stream: streamPanel, pdsa: pdsaPanel, report: reportPanel, round: roundPanel };
+
+function render() {
+  document.documentElement.lang = lang;
+  document.title = t('title');
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const b of document.querySelectorAll('[role=tab]')) {
+    const on = b.dataset.tab === tab;
+    b.setAttribute('aria-selected', String(on));
+    b.tabIndex = on ? 0 : -1;
+  }
+  const panel = $('#panel');
+  panel.setAttribute('aria-labelledby', `tab-${tab}`);
+  panel.replaceChildren(...panels[tab]());
+  panel.setAttribute('aria-busy', 'false');
+}
+
+function selectTab(name, focus) {
+  tab = name;
+  localStorage.setItem(PREF, JSON.stringify({ lang, tab }));
+  render();
+  if (focus) $(`#tab-${name}`).focus();
+}
+
+function setupTabs() {
+  const tabs = [...document.querySelectorAll('[role=tab]')];
+  for (const b of tabs) {
+    b.addEventListener('click', () => selectTab(b.dataset.tab, false));
+    b.addEventListener('keydown', (e) => {
+      const i = tabs.indexOf(b);
+      let j = null;
+      if (e.key === 'ArrowRight') j = (i + 1) % tabs.length;
+      if (e.key === 'ArrowLeft') j = (i - 1 + tabs.length) % tabs.length;
+      if (e.key === 'Home') j = 0;
+      if (e.key === 'End') j = tabs.length - 1;
+      if (j !== null) { e.preventDefault(); selectTab(tabs[j].dataset.tab, true); }
+    });
+  }
+}
+
+// field is a labelled input bound to obj[key].
+let uid = 0;
+function field(labelKey, obj, key, onChange, opts = {}) {
+  const id = `f${++uid}`;
+  const input = h(opts.multiline ? 'textarea' : 'input', {
+    id, type: opts.multiline ? undefined : (opts.type || 'text'), value: obj[key] ?? '', 'data-field': opts.name || key,
+    onInput: (e) => { obj[key] = opts.number ? numOrNull(e.target.value) : e.target.value; changed(); if (onChange) onChange(); },
+  });
+  return h('div', { class: 'field' }, h('label', { for: id, text: t(labelKey) }), input);
+}
+function numOrNull(s) { const n = parseFloat(String(s).replace(',', '.')); return Number.isFinite(n) ? n : null; }
+
+// ---- Team ----------------------------------------------------------------
+
+function teamPanel() {
+  const out = h('div', { id: 'team-findings', 'aria-live': 'polite' });
+  const update = async () => {
+    try {
+      const r = await call('team.validate', { team: ws.team, profile: ws.profile });
+      out.replaceChildren(h('h3', { text: t('findings') }), h('p', { 'data-size': r.size, text: `${t('size')}: ${r.size}` }), findingsList(r.findings));
+    } catch (e) { out.replaceChildren(h('p', { class: 'error', text: `${t('error')}: ${e.message}` })); }
+  };
+  const roles = ['client', 'professional', 'owner', 'supervisor'];
+  const rows = ws.team.members.map((m, i) => {
+    const cell = (key, label) => h('td', {}, h('input', {
+      'aria-label': `${t(label)} ${i + 1}`, value: m[key] || '', 'data-field': `member-${key}`,
+      onInput: (e) => { m[key] = e.target.value; changed(); update(); },
+    }));
+    return h('tr', {},
+      cell('name', 'memberName'),
+      h('td', {}, h('select', {
+        'aria-label': `${t('role')} ${i + 1}`, 'data-field': 'member-role',
+        onChange: (e) => { m.role = e.target.value; changed(); update(); },
+      }, roles.map((r) => { const o = h('option', { value: r, text: t(`role.${r}`) }); o.selected = m.role === r; return o; }))),
+      cell('unit', 'unit'), cell('profession', 'profession'),
+      h('td', {}, h('button', { type: 'button', onClick: () => { ws.team.members.splice(i, 1); changed(); render(); }, text: `${t('remove')} ${i + 1}` })));
+  });
+  const nextID = () => { let n = ws.team.members.length + 1; while (ws.team.members.some((m) => m.id === `m${n}`)) n++; return `m${n}`; };
+  update();
+  return [
+    h('h2', { text: t('tab.team') }),
+    field('teamName', ws.team, 'name', update, { name: 'team-name' }),
+    field('process', ws.team, 'process', update, { name: 'team-process' }),
+    field('county', ws.team, 'county', update, { name: 'team-county' }),
+    h('h3', { text: t('members') }),
+    h('table', {}, h('thead', {}, h('tr', {}, ['memberName', 'role', 'unit', 'profession', 'remove'].map((k) => h('th', { scope: 'col', text: t(k) })))), h('tbody', {}, rows)),
+    h('button', { type: 'button', id: 'add-member', onClick: () => { ws.team.members.push({ id: nextID(), name: '', role: 'professional', attendsWorkshops: true }); changed(); render(); }, text: t('addMember') }),
+    out,
+  ];
+}
+
+// ---- Aim and measures ----------------------------------------------------
+
+function aimPanel() {
+  return [
+    h('h2', { text: t('tab.aim') }),
+    field('aimStatement', ws.aim, 'statement', null, { multiline: true, name: 'aim-statement' }),
+    h('p', { text: t('measuresPending') }),
+  ];
+}
+
+// ---- Value stream --------------------------------------------------------
+
+const units = ['minutes', 'hours', 'days'];
+function durationCell(step, key, labelKey, i, onChange) {
+  const d = step[key] || (step[key] = { value: 0, unit: key === 'wait' ? 'days' : 'minutes' });
+  const sel = h('select', { 'aria-label': `${t(labelKey)} ${i + 1}, ${t('timeUnit')}`, onChange: (e) => { d.unit = e.target.value; onChange(); } },
+    units.map((u) => { const o = h('option', { value: u, text: t(`unit.${u}`) }); o.selected = d.unit === u; return o; }));
+  return h('td', {}, h('input', {
+    type: 'number', min: '0', step: 'any', 'aria-label': `${t(labelKey)} ${i + 1}, ${t('amount')}`, value: d.value, 'data-field': `step-${key}`,
+    onInput: (e) => { d.value = numOrNull(e.target.value) ?? 0; onChange(); },
+  }), sel);
+}
+
+function mapEditor(which) {
+  const map = ws[which];
+  const out = h('div', { id: `${which}-summary`, 'aria-live': 'polite' });
+  const update = async () => {
+    changed();
+    if (map.steps.length === 0) { out.replaceChildren(); return; }
+    try {
+      const r = await call('valuestream.summary', { map });
+      const s = r.summary;
+      const days = r.leadTimeDays.toLocaleString(lang, { maximumFractionDigits: 1 });
+      out.replaceChildren(h('h4', { text: t('summary') }), h('dl', { class: 'figures' },
+        h('dt', { text: t('leadTime') }), h('dd', { 'data-figure': 'leadTime', text: t('leadTimeDays', { days }) }),
+        h('dt', { text: t('activity') }), h('dd', { text: `${(s.activityRatio * 100).toLocaleString(lang, { maximumFractionDigits: 1 })} %` }),
+        h('dt', { text: t('rolled') }), h('dd', { text: `${s.rolledCompleteAccuratePct.toLocaleString(lang, { maximumFractionDigits: 1 })} %` }),
+        h('dt', { text: t('bottleneck') }), h('dd', { text: s.bottleneck >= 0 ? map.steps[s.bottleneck].name : '–' })),
+      findingsList(r.findings));
+    } catch (e) {
+      out.replaceChildren(e.bridge && e.bridge.findings ? findingsList(e.bridge.findings) : h('p', { text: e.message }));
+    }
+  };
+  const rows = map.steps.map((s, i) => h('tr', {},
+    h('td', {}, h('input', { 'aria-label': `${t('stepName')} ${i + 1}`, value: s.name, 'data-field': 'step-name', onInput: (e) => { s.name = e.target.value; update(); } })),
+    h('td', {}, h('input', { 'aria-label': `${t('unit')} ${i + 1}`, value: s.unit || '', 'data-field': 'step-unit', onInput: (e) => { s.unit = e.target.value; update(); } })),
+    durationCell(s, 'wait', 'wait', i, update),
+    durationCell(s, 'process', 'processTime', i, update),
+    h('td', {}, h('input', { type: 'number', min: '0', max: '100', 'aria-label': `${t('ca')} ${i + 1}`, value: s.completeAccuratePct ?? '',
+      onInput: (e) => { const n = numOrNull(e.target.value); if (n === null) delete s.completeAccuratePct; else s.completeAccuratePct = n; update(); } })),
+    h('td', {}, h('button', { type: 'button', onClick: () => { map.steps.splice(i, 1); changed(); render(); }, text: `${t('remove')} ${i + 1}` }))));
+  update();
+  const nextID = () => { let n = map.steps.length + 1; while (map.steps.some((s) => s.id === `s${n}`)) n++; return `s${n}`; };
+  return h('section', { 'aria-labelledby': `h-${which}` },
+    h('h3', { id: `h-${which}`, text: t(which) }),
+    h('table', {}, h('thead', {}, h('tr', {}, ['stepName', 'unit', 'wait', 'processTime', 'ca', 'remove'].map((k) => h('th', { scope: 'col', text: t(k) })))), h('tbody', {}, rows)),
+    h('button', { type: 'button', id: `add-step-${which}`, onClick: () => { map.steps.push({ id: nextID(), name: '', wait: { value: 0, unit: 'days' }, process: { value: 30, unit: 'minutes' } }); changed(); render(); }, text: `${t('addStep')} (${t(which)})` }),
+    out);
+}
+
+function streamPanel() {
+  const cmp = h('div', { id: 'comparison', 'aria-live': 'polite' });
+  if (ws.current.steps.length && ws.ideal.steps.length) {
+    call('valuestream.compare', { current: ws.current, ideal: ws.ideal }).then((c) => {
+      const d = (ns) => (ns / 864e11).toLocaleString(lang, { maximumFractionDigits: 1 });
+      cmp.replaceChildren(h('h3', { text: t('comparison') }), h('p', { text: `${t('leadTime')}: ${t('leadTimeDays', { days: d(c.before.leadTimeNs) })} → ${t('leadTimeDays', { days: d(c.after.leadTimeNs) })}` }));
+    }).catch(() => {});
+  }
+  return [h('h2', { text: t('tab.stream') }), mapEditor('current'), mapEditor('ideal'), cmp];
+}
+
+// ---- PDSA ----------------------------------------------------------------
+
+const next = { draft: 'plan', plan: 'do', do: 'study', study: 'act', act: 'closed' };
+function pdsaPanel() {
+  const list = ws.cycles.map((c, i) => {
+    const missing = h('div', { 'aria-live': 'polite', 'data-cycle-missing': i });
+    const refresh = async () => {
+      try {
+        const r = await call('pdsa.cycle.validate', { cycle: c });
+        missing.replaceChildren(h('h4', { text: t('missing') }), findingsList(r.missing, 'noFindings'));
+      } catch (e) { missing.replaceChildren(h('p', { text: e.message })); }
+    };
+    refresh();
+    const phase = c.phase || 'draft';
+    c.plan = c.plan || {}; c.plan.questions = c.plan.questions || []; c.do = c.do || {}; c.study = c.study || {}; c.act = c.act || {};
+    if (c.plan.questions.length === 0) c.plan.questions.push({ text: '', prediction: '' });
+    const q = c.plan.questions[0];
+    const onEdit = () => { changed(); refresh(); };
+    const parts = [
+      field('cycleTitle', c, 'title', onEdit, { name: 'cycle-title' }),
+      field('changeIdea', c, 'changeIdea', onEdit, { name: 'cycle-change' }),
+      h('div', { class: 'field' }, h('label', { for: `type-${i}`, text: t('cycleType') }),
+        h('select', { id: `type-${i}`, 'data-field': 'cycle-type', onChange: (e) => { c.type = e.target.value; onEdit(); } },
+          ['', 'collect', 'develop', 'test', 'implement'].map((v) => { const o = h('option', { value: v, text: v || '–' }); o.selected = (c.type || '') === v; return o; }))),
+      field('objective', c.plan, 'objective', onEdit, { name: 'plan-objective' }),
+      field('question', q, 'text', onEdit, { name: 'plan-question' }),
+      field('prediction', q, 'prediction', onEdit, { name: 'plan-prediction' }),
+      field('responsible', c.plan, 'responsible', onEdit, { name: 'plan-responsible' }),
+      field('evaluation', c.plan, 'evaluation', onEdit, { type: 'date', name: 'plan-evaluation' }),
+      field('observations', c.do, 'whatHappened', onEdit, { multiline: true, name: 'do-what' }),
+      field('start', c.do, 'start', onEdit, { type: 'date', name: 'do-start' }),
+      field('result', q, 'result', onEdit, { name: 'study-result' }),
+      field('studySummary', c.study, 'summary', onEdit, { multiline: true, name: 'study-summary' }),
+      h('div', { class: 'field' }, h('label', { for: `dec-${i}`, text: t('decision') }),
+        h('select', { id: `dec-${i}`, 'data-field': 'act-decision', onChange: (e) => { c.act.decision = e.target.value; onEdit(); } },
+          ['', 'adopt', 'adapt', 'abandon'].map((v) => { const o = h('option', { value: v, text: v || '–' }); o.selected = (c.act.decision || '') === v; return o; }))),
+    ];
+    const err = h('div', { 'aria-live': 'assertive' });
+    const move = next[phase] && h('button', { type: 'button', class: 'primary', 'data-move': next[phase], onClick: async () => {
+      try {
+        const r = await call('pdsa.cycle.move', { cycle: c, to: next[phase], at: new Date().toISOString() });
+        ws.cycles[i] = r.cycle; changed(); render();
+      } catch (e) { err.replaceChildren(e.bridge && e.bridge.findings ? findingsList(e.bridge.findings) : h('p', { text: e.message })); }
+    }, text: `${t('moveTo')}: ${t(`phase.${next[phase]}`)}` });
+    return h('fieldset', { 'data-cycle': i },
+      h('legend', { text: `${c.number || i + 1}. ${c.title || ''} – ${t('phase')}: ${t(`phase.${phase}`)}`, 'data-phase': phase }),
+      parts, move, err, missing);
+  });
+  return [h('h2', { text: t('cycles') }), list,
+    h('button', { type: 'button', id: 'add-cycle', onClick: () => {
+      ws.cycles.push({ number: ws.cycles.length + 1, changeIdea: '', type: 'test', phase: 'draft', created: new Date().toISOString(),
+        plan: { objective: '', questions: [{ text: '', prediction: '' }], responsible: '', evaluation: '' }, do: {}, study: {}, act: {} });
+      changed(); render();
+    }, text: t('addCycle') })];
+}
+
+// ---- Report --------------------------------------------------------------
+
+const required = ['operatingEnvironment', 'targetGroup', 'coreIdea', 'conditions'];
+function reportPanel() {
+  const b = ws.report.basics;
+  const out = h('div', { id: 'report-out', 'aria-live': 'polite' });
+  const build = async () => {
+    try {
+      const r = await call('innokyla.build', ws.report);
+      const blob = new Blob([JSON.stringify(r.document, null, 2)], { type: 'application/json' });
+      out.replaceChildren(
+        h('p', { id: 'schema-status', class: r.valid ? 'ok' : 'error', 'data-valid': r.valid, text: r.valid ? t('valid') : t('invalid') }),
+        findingsList(r.findings),
+        h('a', { href: URL.createObjectURL(blob), download: 'innokyla.json', id: 'download-json', class: 'button', text: t('downloadJSON') }),
+        r.copies.filter((c) => c.plain).map((c) => h('div', { class: 'copy-section' },
+          h('h4', { text: c.heading }), h('pre', { text: c.plain }),
+          h('button', { type: 'button', onClick: async (e) => { await navigator.clipboard.writeText(c.plain).catch(() => {}); e.target.textContent = t('copied'); }, text: `${t('copy')}: ${c.heading}` }))));
+    } catch (e) { out.replaceChildren(h('p', { text: e.message })); }
+  };
+  const sections = required.map((k) => {
+    const id = `sec-${k}`;
+    return h('div', { class: 'field' }, h('label', { for: id, text: k, 'data-section-label': k }),
+      h('textarea', { id, 'data-field': `section-${k}`, value: ws.report.sections[k] || '', onInput: (e) => { ws.report.sections[k] = e.target.value; changed(); } }));
+  });
+  call('innokyla.build', { basics: {} }).then((r) => {
+    for (const s of r.document.sections) {
+      const l = document.querySelector(`[data-section-label="${s.key}"]`);
+      if (l) l.textContent = s.heading;
+    }
+  }).catch(() => {});
+  return [h('h2', { text: t('tab.report') }),
+    field('reportName', b, 'name', null, { name: 'report-name' }),
+    field('reportSummary', b, 'summary', null, { multiline: true, name: 'report-summary' }),
+    sections,
+    h('button', { type: 'button', class: 'primary', id: 'build-report', onClick: build, text: t('build') }),
+    out];
+}
+
+// ---- Round ---------------------------------------------------------------
+
+function roundPanel() {
+  const out = h('div', { id: 'round-out', 'aria-live': 'polite' });
+  const input = h('input', { type: 'file', id: 'round-files', multiple: true, accept: '.json,application/json', onChange: async (e) => {
+    const rows = [];
+    for (const f of e.target.files) {
+      try {
+        const w = JSON.parse(await f.text());
+        const r = await call('worksheet.check', w);
+        rows.push(h('li', {}, h('strong', { text: r.worksheet.team.name || f.name }), ` – ${r.valid ? t('noFindings') : ''}`, r.valid ? null : findingsList(r.findings)));
+      } catch (err) { rows.push(h('li', { text: `${f.name}: ${t('openFailed')}` })); }
+    }
+    out.replaceChildren(h('ul', {}, rows));
+  } });
+  return [h('h2', { text: t('tab.round') }), h('p', { text: t('roundIntro') }),
+    h('div', { class: 'field' }, h('label', { for: 'round-files', text: t('roundFiles') }), input), out];
+}
+
+// ---- start ---------------------------------------------------------------
+
+async function startWasm() {
+  const go = new globalThis.Go();
+  const ready = new Promise((r) => globalThis.addEventListener('sujuva-ready', r, { once: true }));
+  const res = await WebAssembly.instantiateStreaming(fetch('sujuva.wasm'), go.importObject);
+  go.run(res.instance);
+  await ready;
+}
+
+async function start() {
+  const t0 = performance.now();
+  try {
+    const p = JSON.parse(localStorage.getItem(PREF) || '{}');
+    if (texts[p.lang]) lang = p.lang;
+    if (panels[p.tab]) tab = p.tab;
+  } catch (_) { /* defaults */ }
+  $('#lang').value = lang;
+  $('#lang').addEventListener('change', (e) => { lang = e.target.value; localStorage.setItem(PREF, JSON.stringify({ lang, tab })); render(); });
+  setupTabs();
+  await startWasm();
+  catalog = (await call('messages', {})).messages;
+  ws = await load();
+  $('#save-file').addEventListener('click', () => {
+    const a = h('a', { href: URL.createObjectURL(new Blob([JSON.stringify(ws, null, 2)], { type: 'application/json' })), download: `${ws.team.name || 'worksheet'}.sujuva.json` });
+    document.body.append(a); a.click(); a.remove();
+  });
+  $('#open-file').addEventListener('change', async (e) => {
+    try { ws = await normalise(JSON.parse(await e.target.files[0].text())); changed(); render(); setStatus(t('opened')); }
+    catch (err) { setStatus(`${t('openFailed')}: ${err.message}`); }
+  });
+  render();
+  document.body.dataset.ready = 'true';
+  globalThis.sujuvaReadyMs = performance.now() - t0;
+}
+
+start().catch((e) => { console.error('sujuva: start failed', e); $('#status').textContent = `${t('error')}: ${e.message}`; });
