@@ -1,0 +1,3 @@
+# metrics' tests also run as GOOS=js GOARCH=wasm under Node: the browser
+# worksheet draws its charts with them.
+WASM_TEST_PKGS += ./metrics/...
