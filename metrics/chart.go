@@ -148,8 +148,12 @@ func NewChart(s Series, o Options) (Chart, error) {
 	if fs = append(fs, s.Validate(o.Type)...); fs.HasErrors() {
 		return Chart{}, fs
 	}
-	obs := slices.Clone(s.Observations)
-	slices.SortFunc(obs, func(a, b Observation) int { return a.Period.Compare(b.Period) })
+	obs := s.Observations
+	byPeriod := func(a, b Observation) int { return a.Period.Compare(b.Period) }
+	if !slices.IsSortedFunc(obs, byPeriod) {
+		obs = slices.Clone(obs)
+		slices.SortFunc(obs, byPeriod)
+	}
 
 	rows, periods := toRows(obs, o.Type)
 	eo := engineOptions{
@@ -221,8 +225,8 @@ func NewChart(s Series, o Options) (Chart, error) {
 // toRows turns observations into the engine's rows: one per value, x the
 // observation's index (periods are distinct and sorted).
 func toRows(obs []Observation, t ChartType) ([]row, []model.Date) {
-	var rows []row
-	var periods []model.Date
+	rows := make([]row, 0, len(obs))
+	periods := make([]model.Date, 0, len(obs))
 	for i, o := range obs {
 		x := float64(i)
 		periods = append(periods, o.Period)

@@ -157,7 +157,7 @@ func aggregate(rows []row, o engineOptions) []pt {
 		}
 		kept = append(kept, r)
 	}
-	slices.SortStableFunc(kept, func(a, b row) int {
+	byX := func(a, b row) int {
 		switch {
 		case a.x < b.x:
 			return -1
@@ -165,8 +165,11 @@ func aggregate(rows []row, o engineOptions) []pt {
 			return 1
 		}
 		return 0
-	})
-	var pts []pt
+	}
+	if !slices.IsSortedFunc(kept, byX) { // NewChart's rows come sorted
+		slices.SortStableFunc(kept, byX)
+	}
+	pts := make([]pt, 0, len(kept))
 	for i := 0; i < len(kept); {
 		j := i
 		for j < len(kept) && kept[j].x == kept[i].x {
@@ -179,7 +182,8 @@ func aggregate(rows []row, o engineOptions) []pt {
 }
 
 func summarise(g []row, o engineOptions) pt {
-	var ys []float64
+	var one [1]float64
+	ys := one[:0] // most groups hold one row: no allocation
 	sumY, sumN := 0.0, 0.0
 	for _, r := range g {
 		if !math.IsNaN(r.y) {

@@ -3,6 +3,7 @@ package metrics
 import (
 	"math"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/sujuva/sujuva/model"
@@ -54,17 +55,20 @@ func (s Series) Validate(t ChartType) model.Findings {
 	var fs model.Findings
 	seen := map[model.Date]bool{}
 	for i, o := range s.Observations {
-		path := model.Pointer("observations", i)
+		at := func(field string) string { return "/observations/" + strconv.Itoa(i) + field }
 		if seen[o.Period] {
-			fs = append(fs, model.NewError(path+"/period", CodeDuplicatePeriod).With("period", o.Period.String()))
+			fs = append(fs, model.NewError(at("/period"), CodeDuplicatePeriod).With("period", o.Period.String()))
 		}
 		seen[o.Period] = true
 		if o.Period.IsZero() {
-			fs = append(fs, model.NewError(path+"/period", model.CodeRequired))
+			fs = append(fs, model.NewError(at("/period"), model.CodeRequired))
 		}
-		for name, v := range map[string]*float64{"value": o.Value, "numerator": o.Numerator, "denominator": o.Denominator} {
-			if v != nil && !finite(*v) {
-				fs = append(fs, model.NewError(path+"/"+name, CodeNotFinite))
+		for _, field := range [...]struct {
+			name string
+			v    *float64
+		}{{"value", o.Value}, {"numerator", o.Numerator}, {"denominator", o.Denominator}} {
+			if field.v != nil && !finite(*field.v) {
+				fs = append(fs, model.NewError(at("/"+field.name), CodeNotFinite))
 			}
 		}
 		for j, v := range o.Values {
@@ -74,7 +78,7 @@ func (s Series) Validate(t ChartType) model.Findings {
 		}
 		if t.HasDenominator() && !o.IsMissing() {
 			if o.Numerator == nil || o.Denominator == nil || *o.Numerator < 0 || *o.Denominator < 0 {
-				fs = append(fs, model.NewError(path, CodeDenominator))
+				fs = append(fs, model.NewError(at(""), CodeDenominator))
 			}
 		}
 	}
