@@ -127,7 +127,7 @@ function render() {
   }
   const panel = $('#panel');
   panel.setAttribute('aria-labelledby', `tab-${tab}`);
-  panel.replaceChildren(...panels[tab]());
+  panel.replaceChildren(...[panels[tab]()].flat(Infinity));
   panel.setAttribute('aria-busy', 'false');
 }
 
@@ -198,6 +198,7 @@ function teamPanel() {
     field('teamName', ws.team, 'name', update, { name: 'team-name' }),
     field('process', ws.team, 'process', update, { name: 'team-process' }),
     field('county', ws.team, 'county', update, { name: 'team-county' }),
+    field('owner', ws.team.owner, 'name', update, { name: 'team-owner' }),
     h('h3', { text: t('members') }),
     h('table', {}, h('thead', {}, h('tr', {}, ['memberName', 'role', 'unit', 'profession', 'remove'].map((k) => h('th', { scope: 'col', text: t(k) })))), h('tbody', {}, rows)),
     h('button', { type: 'button', id: 'add-member', onClick: () => { ws.team.members.push({ id: nextID(), name: '', role: 'professional', attendsWorkshops: true }); changed(); render(); }, text: t('addMember') }),
@@ -334,7 +335,7 @@ function pdsaPanel() {
 
 // ---- Report --------------------------------------------------------------
 
-const required = ['operatingEnvironment', 'targetGroup', 'coreIdea', 'conditions'];
+let sectionsMeta = [];   // the Innokylä sections in the site's order, from the bridge
 function reportPanel() {
   const b = ws.report.basics;
   const out = h('div', { id: 'report-out', 'aria-live': 'polite' });
@@ -343,25 +344,19 @@ function reportPanel() {
       const r = await call('innokyla.build', ws.report);
       const blob = new Blob([JSON.stringify(r.document, null, 2)], { type: 'application/json' });
       out.replaceChildren(
-        h('p', { id: 'schema-status', class: r.valid ? 'ok' : 'error', 'data-valid': r.valid, text: r.valid ? t('valid') : t('invalid') }),
+        h('p', { id: 'schema-status', class: r.valid ? 'ok' : 'error', 'data-valid': String(r.valid), text: r.valid ? t('valid') : t('invalid') }),
         findingsList(r.findings),
         h('a', { href: URL.createObjectURL(blob), download: 'innokyla.json', id: 'download-json', class: 'button', text: t('downloadJSON') }),
-        r.copies.filter((c) => c.plain).map((c) => h('div', { class: 'copy-section' },
-          h('h4', { text: c.heading }), h('pre', { text: c.plain }),
+        ...r.copies.filter((c) => c.plain).map((c) => h('div', { class: 'copy-section' },
+          h('h4', { lang: 'fi', text: c.heading }), h('pre', { text: c.plain }),
           h('button', { type: 'button', onClick: async (e) => { await navigator.clipboard.writeText(c.plain).catch(() => {}); e.target.textContent = t('copied'); }, text: `${t('copy')}: ${c.heading}` }))));
     } catch (e) { out.replaceChildren(h('p', { text: e.message })); }
   };
-  const sections = required.map((k) => {
-    const id = `sec-${k}`;
-    return h('div', { class: 'field' }, h('label', { for: id, text: k, 'data-section-label': k }),
-      h('textarea', { id, 'data-field': `section-${k}`, value: ws.report.sections[k] || '', onInput: (e) => { ws.report.sections[k] = e.target.value; changed(); } }));
+  const sections = sectionsMeta.map((s) => {
+    const id = `sec-${s.key}`;
+    return h('div', { class: 'field' }, h('label', { for: id, lang: 'fi', text: s.required ? `${s.heading} *` : s.heading }),
+      h('textarea', { id, 'data-field': `section-${s.key}`, required: s.required, value: ws.report.sections[s.key] || '', onInput: (e) => { ws.report.sections[s.key] = e.target.value; changed(); } }));
   });
-  call('innokyla.build', { basics: {} }).then((r) => {
-    for (const s of r.document.sections) {
-      const l = document.querySelector(`[data-section-label="${s.key}"]`);
-      if (l) l.textContent = s.heading;
-    }
-  }).catch(() => {});
   return [h('h2', { text: t('tab.report') }),
     field('reportName', b, 'name', null, { name: 'report-name' }),
     field('reportSummary', b, 'summary', null, { multiline: true, name: 'report-summary' }),
@@ -411,6 +406,7 @@ async function start() {
   setupTabs();
   await startWasm();
   catalog = (await call('messages', {})).messages;
+  sectionsMeta = (await call('innokyla.build', { basics: {} })).document.sections;
   ws = await load();
   $('#save-file').addEventListener('click', () => {
     const a = h('a', { href: URL.createObjectURL(new Blob([JSON.stringify(ws, null, 2)], { type: 'application/json' })), download: `${ws.team.name || 'worksheet'}.sujuva.json` });
@@ -422,7 +418,8 @@ async function start() {
   });
   render();
   document.body.dataset.ready = 'true';
-  globalThis.sujuvaReadyMs = performance.now() - t0;
+  globalThis.sujuvaReadyMs = performance.now(); // since navigation start
+  globalThis.sujuvaStartMs = performance.now() - t0;
 }
 
 start().catch((e) => { console.error('sujuva: start failed', e); $('#status').textContent = `${t('error')}: ${e.message}`; });
