@@ -39,6 +39,8 @@ var ops = []opDef{
 	{Op{"valuestream.compare", "Compare a current and an ideal value stream map figure by figure and step by step.", mediaJSON}, (*Bridge).vsCompare},
 	{Op{"pdsa.cycle.validate", "Validate a PDSA cycle and list what it lacks to leave its phase; findings as data.", mediaJSON}, (*Bridge).cycleValidate},
 	{Op{"pdsa.cycle.move", "Move a PDSA cycle to another phase at a given time; refused with findings when incomplete.", mediaJSON}, (*Bridge).cycleMove},
+	{Op{"metrics.paste", "Read dated observations pasted from a spreadsheet (date and value per line).", mediaJSON}, (*Bridge).metricsPaste},
+	{Op{"metrics.chart", "A run or control chart of a series, qicharts2's way, with every point's signals.", mediaJSON}, (*Bridge).metricsChart},
 	{Op{"innokyla.build", "Build the Innokylä toimintamalli description from basic fields and section texts, with copy-ready text.", mediaJSON}, (*Bridge).innokylaBuild},
 	{Op{"innokyla.validate", "Validate an Innokylä toimintamalli description; findings as data.", mediaJSON}, (*Bridge).innokylaValidate},
 	{Op{"worksheet.check", "Decode, migrate and validate a whole worksheet file; the worksheet back in the current version with every finding.", mediaJSON}, (*Bridge).worksheetCheck},

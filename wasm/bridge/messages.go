@@ -2,6 +2,7 @@ package bridge
 
 import (
 	"github.com/sujuva/sujuva/export/innokyla"
+	"github.com/sujuva/sujuva/metrics"
 	"github.com/sujuva/sujuva/model"
 	"github.com/sujuva/sujuva/pdsa"
 	"github.com/sujuva/sujuva/valuestream"
@@ -11,7 +12,7 @@ import (
 // union of the domain packages' catalogs and the bridge's own.
 func (b *Bridge) Messages() model.Catalog {
 	b.catalogOnce.Do(func() {
-		b.catalog = model.MergeCatalogs(model.Messages(), pdsa.Messages(), valuestream.Messages(), innokyla.Messages(), messages())
+		b.catalog = model.MergeCatalogs(model.Messages(), pdsa.Messages(), valuestream.Messages(), innokyla.Messages(), metrics.Messages(), messages())
 	})
 	return b.catalog
 }
@@ -28,7 +29,7 @@ const (
 
 // Codes returns the bridge's own finding codes.
 func Codes() []model.Code {
-	return []model.Code{CodeWorksheetVersion, CodeProfileUnknown, CodeTransition, CodeMoveTime}
+	return []model.Code{CodeWorksheetVersion, CodeProfileUnknown, CodeTransition, CodeMoveTime, CodePasteLine}
 }
 
 func messages() model.Catalog {
@@ -47,6 +48,11 @@ func messages() model.Catalog {
 			FI: "Siirron ajankohta on ennen syklin edellistä siirtoa.",
 			SV: "Tidpunkten ligger före cykelns föregående övergång.",
 			EN: "The move is dated before the cycle's previous move.",
+		},
+		CodePasteLine: {
+			FI: "Riviltä {line} ei löytynyt päivämäärää ja lukua.",
+			SV: "Rad {line} har inte ett datum och ett tal.",
+			EN: "Line {line} is not a date and a number.",
 		},
 		CodeProfileUnknown: {
 			FI: "Sääntöprofiilia {profile} ei tunneta.",

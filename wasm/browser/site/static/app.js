@@ -209,11 +209,62 @@ function teamPanel() {
 // ---- Aim and measures ----------------------------------------------------
 
 function aimPanel() {
+  ws.measures = ws.measures || { name: '', pasted: '', series: { observations: [] } };
+  const m = ws.measures;
+  const chart = h('div', { id: 'chart', 'aria-live': 'polite' });
+  const draw = async () => {
+    if (!m.series.observations.length) { chart.replaceChildren(); return; }
+    try {
+      const r = await call('metrics.chart', { series: m.series, options: { type: 'run' } });
+      chart.replaceChildren(...runChart(r, m.name || t('measure')));
+    } catch (e) { chart.replaceChildren(e.bridge && e.bridge.findings ? findingsList(e.bridge.findings) : h('p', { text: e.message })); }
+  };
+  const pasteOut = h('div', { id: 'paste-findings', 'aria-live': 'polite' });
+  const read = async () => {
+    const r = await call('metrics.paste', { text: m.pasted });
+    m.series = { observations: r.observations };
+    changed();
+    pasteOut.replaceChildren(h('p', { text: t('readRows', { count: r.observations.length }) }), r.findings.length ? findingsList(r.findings) : null);
+    draw();
+  };
+  draw();
   return [
     h('h2', { text: t('tab.aim') }),
     field('aimStatement', ws.aim, 'statement', null, { multiline: true, name: 'aim-statement' }),
-    h('p', { text: t('measuresPending') }),
+    h('h3', { text: t('measure') }),
+    field('measureName', m, 'name', draw, { name: 'measure-name' }),
+    field('pasteData', m, 'pasted', null, { multiline: true, name: 'measure-paste' }),
+    h('button', { type: 'button', id: 'read-data', onClick: read, text: t('readData') }),
+    pasteOut, chart,
   ];
+}
+
+// runChart draws the chart the bridge computed and explains its signals in
+// words; the table of points is the chart's text alternative.
+function runChart(r, title) {
+  const pts = r.chart.points.filter((p) => p.y !== null && p.y !== undefined);
+  const W = 640; const H = 240; const pad = 36;
+  const ys = pts.map((p) => p.y).concat(pts.map((p) => p.cl).filter((v) => v !== null));
+  const lo = Math.min(...ys); const hi = Math.max(...ys); const span = hi - lo || 1;
+  const x = (i) => pad + (i * (W - 2 * pad)) / Math.max(1, pts.length - 1);
+  const y = (v) => H - pad - ((v - lo) / span) * (H - 2 * pad);
+  const ns = 'http://www.w3.org/2000/svg';
+  const el = (tag, attrs) => { const e = document.createElementNS(ns, tag); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); return e; };
+  const titleID = `chart-title-${++uid}`;
+  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-labelledby': titleID });
+  const te = el('title', { id: titleID }); te.textContent = `${t('runChart')}: ${title}`; svg.append(te);
+  const cl = pts.length ? pts[0].cl : null;
+  if (cl !== null) svg.append(el('line', { x1: pad, x2: W - pad, y1: y(cl), y2: y(cl), stroke: '#4a4a4a', 'stroke-dasharray': '4 3' }));
+  svg.append(el('polyline', { points: pts.map((p, i) => `${x(i)},${y(p.y)}`).join(' '), fill: 'none', stroke: '#004f8c', 'stroke-width': 2 }));
+  pts.forEach((p, i) => svg.append(el('circle', { cx: x(i), cy: y(p.y), r: p.signals && p.signals.length ? 5 : 3, fill: p.signals && p.signals.length ? '#a4000f' : '#004f8c' })));
+  const explain = r.signals.length
+    ? r.chart.parts.flatMap((part) => r.signals.map((s) => h('li', { 'data-signal': s, text: t(`signal.${s}`, { longestRun: part.longestRun, longestRunMax: part.longestRunMax, crossings: part.crossings, crossingsMin: part.crossingsMin }) })))
+    : [h('li', { 'data-signal': 'none', text: t('signal.none') })];
+  const table = h('table', {}, h('caption', { text: `${t('runChart')}: ${title}` }),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('period') }), h('th', { scope: 'col', text: t('value') }), h('th', { scope: 'col', text: t('signals') }))),
+    h('tbody', {}, pts.map((p) => h('tr', {}, h('td', { text: p.period }), h('td', { text: p.y.toLocaleString(lang) }), h('td', { text: (p.signals || []).join(', ') || '–' })))));
+  return [h('h3', { text: `${t('runChart')}: ${title}` }), svg, h('ul', { id: 'signals' }, explain),
+    findingsList(r.chart.findings, 'noFindingsChart'), h('details', {}, h('summary', { text: t('chartData') }), table)];
 }
 
 // ---- Value stream --------------------------------------------------------

@@ -2,6 +2,13 @@
 // findings come from the bridge's "messages" operation, not from here.
 export const texts = {
   fi: {
+    measure: 'Mittari', measureName: 'Mittarin nimi', pasteData: 'Liitä tiedot taulukosta (päivämäärä ja arvo riveittäin)', readData: 'Lue tiedot',
+    readRows: 'Luettiin {count} havaintoa.', runChart: 'Kulkukaavio', period: 'Jakso', value: 'Arvo', signals: 'Signaalit', chartData: 'Kaavion tiedot taulukkona',
+    'signal.longest-run': 'Pisin sarja on {longestRun} pistettä, enemmän kuin {longestRunMax}: prosessi on muuttunut (Anhøj).',
+    'signal.crossings': 'Keskiviiva ylittyy {crossings} kertaa, vähemmän kuin {crossingsMin}: prosessi on muuttunut (Anhøj).',
+    'signal.sigma': 'Piste on valvontarajojen ulkopuolella.', 'signal.shift': 'Kuusi tai useampi peräkkäinen piste keskiviivan samalla puolella (IHI).',
+    'signal.trend': 'Viisi tai useampi peräkkäin nouseva tai laskeva piste (IHI).', 'signal.few-runs': 'Liian vähän sarjoja (IHI).', 'signal.many-runs': 'Liian monta sarjaa (IHI).',
+    'signal.none': 'Ei signaalia: vaihtelu on satunnaista.', noFindingsChart: 'Kaaviossa on riittävästi tietoa.',
     skip: 'Siirry sisältöön', title: 'Sujuva – kehittämistiimin työkirja', language: 'Kieli',
     open: 'Avaa tiedosto', save: 'Tallenna tiedostoon', sections: 'Työkirjan osat', loading: 'Ladataan…',
     a11y: 'Saavutettavuusseloste', privacy: 'Tiedot pysyvät tällä laitteella: mitään ei lähetetä palvelimelle.',
@@ -28,6 +35,13 @@ export const texts = {
     error: 'Virhe',
   },
   sv: {
+    measure: 'Mätare', measureName: 'Mätarens namn', pasteData: 'Klistra in data från ett kalkylblad (datum och värde per rad)', readData: 'Läs in data',
+    readRows: '{count} observationer lästes in.', runChart: 'Seriediagram', period: 'Period', value: 'Värde', signals: 'Signaler', chartData: 'Diagrammets data som tabell',
+    'signal.longest-run': 'Den längsta serien är {longestRun} punkter, fler än {longestRunMax}: processen har förändrats (Anhøj).',
+    'signal.crossings': 'Mittlinjen korsas {crossings} gånger, färre än {crossingsMin}: processen har förändrats (Anhøj).',
+    'signal.sigma': 'En punkt ligger utanför styrgränserna.', 'signal.shift': 'Sex eller fler punkter i följd på samma sida om mittlinjen (IHI).',
+    'signal.trend': 'Fem eller fler punkter i följd som stiger eller sjunker (IHI).', 'signal.few-runs': 'För få serier (IHI).', 'signal.many-runs': 'För många serier (IHI).',
+    'signal.none': 'Ingen signal: variationen är slumpmässig.', noFindingsChart: 'Diagrammet har tillräckligt med data.',
     skip: 'Hoppa till innehållet', title: 'Sujuva – utvecklingsteamets arbetsbok', language: 'Språk',
     open: 'Öppna fil', save: 'Spara till fil', sections: 'Arbetsbokens delar', loading: 'Laddar…',
     a11y: 'Tillgänglighetsutlåtande', privacy: 'Uppgifterna stannar på den här enheten: inget skickas till en server.',
@@ -54,6 +68,13 @@ export const texts = {
     error: 'Fel',
   },
   en: {
+    measure: 'Measure', measureName: 'Name of the measure', pasteData: 'Paste data from a spreadsheet (a date and a value per line)', readData: 'Read the data',
+    readRows: '{count} observations read.', runChart: 'Run chart', period: 'Period', value: 'Value', signals: 'Signals', chartData: 'The chart\'s data as a table',
+    'signal.longest-run': 'The longest run is {longestRun} points, more than {longestRunMax}: the process has shifted (Anhøj).',
+    'signal.crossings': 'The centre line is crossed {crossings} times, fewer than {crossingsMin}: the process has shifted (Anhøj).',
+    'signal.sigma': 'A point lies outside the control limits.', 'signal.shift': 'Six or more points in a row on one side of the centre line (IHI).',
+    'signal.trend': 'Five or more points in a row going up or down (IHI).', 'signal.few-runs': 'Too few runs (IHI).', 'signal.many-runs': 'Too many runs (IHI).',
+    'signal.none': 'No signal: the variation is random.', noFindingsChart: 'The chart has enough data.',
     skip: 'Skip to content', title: 'Sujuva – development team worksheet', language: 'Language',
     open: 'Open file', save: 'Save to file', sections: 'Worksheet sections', loading: 'Loading…',
     a11y: 'Accessibility statement', privacy: 'Your data stays on this device: nothing is sent to a server.',
