@@ -1,0 +1,72 @@
+package bridge_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/sujuva/sujuva/model"
+	"github.com/sujuva/sujuva/wasm/bridge"
+)
+
+func ExampleBridge_Do() {
+	b := bridge.New()
+	out, err := b.Do(context.Background(), "valuestream.summary", []byte(`{"map": {"steps": [
+		{"id": "s1", "name": "Yhteydenotto", "wait": {"value": 2, "unit": "days"}, "process": {"value": 12, "unit": "hours"}}]}}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(out)[:60])
+	// Output:
+	// {"summary":{"steps":1,"leadTimeNs":216000000000000,"processT
+}
+
+func ExampleBridge_Do_invalid() {
+	b := bridge.New()
+	_, err := b.Do(context.Background(), "valuestream.summary", []byte(`{"map": {"steps": []}}`))
+	var e *bridge.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Kind, e.Findings[0].Path, e.Findings[0].Code)
+	}
+	fmt.Println(errors.Is(err, model.ErrInvalid))
+	// Output:
+	// invalid /map/steps valuestream.empty
+	// true
+}
+
+func ExampleBridge_Ops() {
+	fmt.Println(bridge.New().Ops()[:3])
+	// Output:
+	// [messages team.validate round.validate]
+}
+
+func ExampleBridge_Describe() {
+	op := bridge.New().Describe()[1]
+	fmt.Println(op.Name, op.Input)
+	// Output:
+	// team.validate application/json
+}
+
+func ExampleBridge_Messages() {
+	m := bridge.New().Messages()[bridge.CodePasteLine]
+	fmt.Println(m.In(model.English))
+	// Output:
+	// Line {line} is not a date and a number.
+}
+
+func ExamplePaste() {
+	r := bridge.Paste("Viikko\tOsuus\n5.1.2026\t40,5\n12.1.2026\t41\n")
+	for _, o := range r.Observations {
+		fmt.Println(o.Period, *o.Value)
+	}
+	// Output:
+	// 2026-01-05 40.5
+	// 2026-01-12 41
+}
+
+func ExampleCodes() {
+	fmt.Println(len(bridge.Codes()))
+	// Output:
+	// 5
+}
