@@ -484,6 +484,24 @@ func TestAxeEveryTab(t *testing.T) {
 	assert.Equal(t, "[]", out, "accessibility statement: WCAG 2.1 A/AA violations")
 }
 
+func TestRoundFilesCheckedInAWorker(t *testing.T) {
+	dir := t.TempDir()
+	demo, err := os.ReadFile("../../../examples/worksheet/demo.json")
+	require.NoError(t, err)
+	files := []string{filepath.Join(dir, "demo.sujuva.json"), filepath.Join(dir, "empty.sujuva.json"), filepath.Join(dir, "broken.json")}
+	require.NoError(t, os.WriteFile(files[0], demo, 0o644))
+	require.NoError(t, os.WriteFile(files[1], []byte(`{"team": {"name": "Tyhjä tiimi"}}`), 0o644))
+	require.NoError(t, os.WriteFile(files[2], []byte(`{"team": `), 0o644))
+	tb := newTab(t, "/")
+	tb.selectTab("round")
+	require.NoError(t, chromedp.Do(tb.ctx, chromedp.SetUploadFiles(`#round-files`, files)))
+	tb.wait(`document.querySelectorAll('#round-out > ul > li').length === 3`)
+	assert.Equal(t, "3", eval[string](tb, `String(document.querySelector('#round-progress').value)`))
+	assert.Contains(t, tb.text(`#round-out > ul > li:nth-child(1)`), "Neuvonnan sujuva alku")
+	assert.Equal(t, "false", eval[string](tb, `document.querySelector('#round-out > ul > li:nth-child(2)').dataset.valid`))
+	assert.Contains(t, tb.text(`#round-out > ul > li:nth-child(3)`), "broken.json")
+}
+
 func TestGoPanicFailsTheTest(t *testing.T) {
 	tb := newTab(t, "/")
 	tb.mu.Lock()

@@ -418,21 +418,40 @@ function reportPanel() {
 
 // ---- Round ---------------------------------------------------------------
 
+// worker runs batches in a Web Worker with its own bridge, reporting
+// progress, so that the page stays responsive.
+let worker = null;
+let workerSeq = 0;
+function inWorker(batch, onProgress) {
+  worker = worker || new Worker('worker.js');
+  const id = ++workerSeq;
+  return new Promise((resolve) => {
+    const listen = (e) => {
+      if (e.data.id !== id) return;
+      if (e.data.results) { worker.removeEventListener('message', listen); resolve(e.data.results); } else onProgress(e.data.done, e.data.total);
+    };
+    worker.addEventListener('message', listen);
+    worker.postMessage({ id, batch });
+  });
+}
+
 function roundPanel() {
   const out = h('div', { id: 'round-out', 'aria-live': 'polite' });
+  const progress = h('progress', { id: 'round-progress', max: '1', value: '0', 'aria-label': t('roundFiles') });
   const input = h('input', { type: 'file', id: 'round-files', multiple: true, accept: '.json,application/json', onChange: async (e) => {
-    const rows = [];
-    for (const f of e.target.files) {
-      try {
-        const w = JSON.parse(await f.text());
-        const r = await call('worksheet.check', w);
-        rows.push(h('li', {}, h('strong', { text: r.worksheet.team.name || f.name }), ` – ${r.valid ? t('noFindings') : ''}`, r.valid ? null : findingsList(r.findings)));
-      } catch (err) { rows.push(h('li', { text: `${f.name}: ${t('openFailed')}` })); }
-    }
+    const files = [...e.target.files];
+    const texts = await Promise.all(files.map((f) => f.text()));
+    progress.max = String(files.length);
+    const results = await inWorker(texts.map((json) => ({ op: 'worksheet.check', json })), (done) => { progress.value = String(done); });
+    const rows = results.map((r, i) => {
+      if (r.error) return h('li', { text: `${files[i].name}: ${t('openFailed')}` });
+      const c = JSON.parse(r.ok);
+      return h('li', { 'data-valid': String(c.valid) }, h('strong', { text: c.worksheet.team.name || files[i].name }), ` (${files[i].name})`, findingsList(c.findings));
+    });
     out.replaceChildren(h('ul', {}, rows));
   } });
   return [h('h2', { text: t('tab.round') }), h('p', { text: t('roundIntro') }),
-    h('div', { class: 'field' }, h('label', { for: 'round-files', text: t('roundFiles') }), input), out];
+    h('div', { class: 'field' }, h('label', { for: 'round-files', text: t('roundFiles') }), input), progress, out];
 }
 
 // ---- start ---------------------------------------------------------------

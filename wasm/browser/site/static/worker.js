@@ -1,0 +1,34 @@
+// A Web Worker that runs its own copy of the Go bridge, so that long work —
+// checking many worksheet files, and the event-log analysis when its engine
+// lands — never blocks the page. Messages in: {id, op, json} for one call,
+// or {id, batch: [{op, json}, ...]} for several, answered with a progress
+// message {id, done, total} after each. Messages out: {id, ok} or {id, error}
+// (the bridge error's JSON), and for a batch {id, results: [{ok}|{error}]}.
+importScripts('wasm_exec.js');
+
+const ready = (async () => {
+  const go = new Go();
+  const started = new Promise((r) => self.addEventListener('sujuva-ready', r, { once: true }));
+  const res = await WebAssembly.instantiateStreaming(fetch('sujuva.wasm'), go.importObject);
+  go.run(res.instance);
+  await started;
+})();
+
+async function one(op, json) {
+  try { return { ok: await self.sujuva.call(op, json) }; } catch (e) { return { error: e.message }; }
+}
+
+self.onmessage = async (e) => {
+  const { id, op, json, batch } = e.data;
+  await ready;
+  if (batch) {
+    const results = [];
+    for (const [i, b] of batch.entries()) {
+      results.push(await one(b.op, b.json));
+      self.postMessage({ id, done: i + 1, total: batch.length });
+    }
+    self.postMessage({ id, results });
+    return;
+  }
+  self.postMessage({ id, ...(await one(op, json)) });
+};
