@@ -263,7 +263,11 @@ function runChart(r, title) {
   const table = h('table', {}, h('caption', { text: `${t('runChart')}: ${title}` }),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('period') }), h('th', { scope: 'col', text: t('value') }), h('th', { scope: 'col', text: t('signals') }))),
     h('tbody', {}, pts.map((p) => h('tr', {}, h('td', { text: p.period }), h('td', { text: p.y.toLocaleString(lang) }), h('td', { text: (p.signals || []).join(', ') || '–' })))));
-  return [h('h3', { text: `${t('runChart')}: ${title}` }), svg, h('ul', { id: 'signals' }, explain),
+  const desc = el('desc', {}); desc.textContent = explain.map((li) => li.textContent).join(' '); svg.append(desc);
+  svg.setAttribute('xmlns', ns);
+  const file = new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' });
+  const download = h('a', { href: URL.createObjectURL(file), download: 'run-chart.svg', id: 'download-svg', class: 'button', text: t('downloadSVG') });
+  return [h('h3', { text: `${t('runChart')}: ${title}` }), svg, h('ul', { id: 'signals' }, explain), download,
     findingsList(r.chart.findings, 'noFindingsChart'), h('details', {}, h('summary', { text: t('chartData') }), table)];
 }
 
