@@ -229,7 +229,7 @@ func (tb *tab) selectTab(name string) {
 
 func (tb *tab) screenshot(name string) {
 	tb.t.Helper()
-	png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(90))
+	png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100)) // quality 100: PNG
 	require.NoError(tb.t, err)
 	require.NoError(tb.t, os.WriteFile(filepath.Join(artifacts, name), png, 0o644))
 }
