@@ -1,0 +1,3 @@
+# The event-log engine's tests also run as GOOS=js GOARCH=wasm under Node:
+# the browser worksheet analyses dropped CSV files with it.
+WASM_TEST_PKGS += ./valuestream/eventlog/...

@@ -1,0 +1,339 @@
+package eventlog
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// MaxLineBytes is the longest row the engine reads: 1 MiB.
+const MaxLineBytes = 1 << 20
+
+// blockSize is how much input a worker parses at a time.
+const blockSize = 4 << 20
+
+// maxReported is how many malformed rows a lenient Summary lists.
+const maxReported = 100
+
+// Options choose the columns, the reading of timestamps and what to report.
+// The zero value reads case_id, activity and timestamp, detects the
+// delimiter, and accepts only timestamps with an offset.
+type Options struct {
+	// CaseColumn, ActivityColumn and TimeColumn name the columns of the
+	// header; "case_id", "activity" and "timestamp" when empty.
+	CaseColumn, ActivityColumn, TimeColumn string
+	// Delimiter is ',' or ';'; 0 detects it from the header (the one that
+	// occurs more often, ',' on a tie).
+	Delimiter byte
+	// Location reads timestamps without an offset; nil refuses them with
+	// [ErrLocation]. Sujuva's programs pass Europe/Helsinki.
+	Location *time.Location
+	// Lenient skips malformed rows, counting and reporting them, instead
+	// of stopping at the first.
+	Lenient bool
+	// Progress, if set, is called with the bytes read so far after each
+	// block, from one goroutine at a time.
+	Progress func(bytesRead int64)
+	// StartActivity and EndActivity, if both set, ask for the lead time
+	// from a case's first StartActivity to its first EndActivity after it.
+	StartActivity, EndActivity string
+	// Workers is the number of parsing goroutines; GOMAXPROCS when 0.
+	Workers int
+}
+
+func (o Options) columns() (string, string, string) {
+	c, a, t := o.CaseColumn, o.ActivityColumn, o.TimeColumn
+	if c == "" {
+		c = "case_id"
+	}
+	if a == "" {
+		a = "activity"
+	}
+	if t == "" {
+		t = "timestamp"
+	}
+	return c, a, t
+}
+
+// events holds parsed events in columns: 14 bytes an event.
+type events struct {
+	cases []uint32
+	times []int64 // Unix nanoseconds
+	acts  []uint16
+}
+
+type block struct {
+	data      []byte
+	firstLine int64 // line number of data's first line
+	lines     int   // lines in data, the last one perhaps without its newline
+}
+
+type engine struct {
+	opts              Options
+	delim             byte
+	ci, ai, ti, nCols int
+	colNames          [3]string
+	cases             *caseTable
+	acts              *activityTable
+	blocks            sync.Pool
+	mu                sync.Mutex
+	firstErr          *LineError   // the earliest error, when not lenient
+	errLine           atomic.Int64 // its line: blocks after it need no parsing
+	fatal             error
+	skipped           int64
+	reported          []*LineError
+}
+
+// Analyze reads a CSV event log from r and returns its summary. It returns
+// an error for an unreadable header ([ErrHeader]), for the first malformed
+// row unless o.Lenient ([*LineError]), for input over the engine's limits
+// ([ErrTooLarge]), for a read error and for ctx's cancellation. An input
+// with a header and no rows gives an empty summary.
+func Analyze(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	e := &engine{opts: o, cases: newCaseTable(), acts: &activityTable{ids: map[string]uint16{}}}
+	headerBytes, err := e.readHeader(br)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ch := make(chan block, workers)
+	results := make([][]events, workers) // per worker, one chunk a block
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e.work(ctx, cancel, ch, &results[w])
+		}()
+	}
+	readErr := e.read(ctx, br, headerBytes, ch)
+	close(ch)
+	wg.Wait()
+	switch {
+	case e.fatal != nil:
+		return nil, e.fatal
+	case e.firstErr != nil:
+		return nil, e.firstErr
+	case readErr != nil:
+		return nil, readErr
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	}
+	var chunks []events
+	for _, r := range results {
+		chunks = append(chunks, r...)
+	}
+	return e.summarise(chunks), nil
+}
+
+// readHeader reads the first line, detects the delimiter and finds the
+// columns. It returns the number of bytes consumed.
+func (e *engine) readHeader(br *bufio.Reader) (int64, error) {
+	line, err := br.ReadSlice('\n')
+	if err != nil && !(errors.Is(err, io.EOF) && len(line) > 0) {
+		if errors.Is(err, bufio.ErrBufferFull) {
+			return 0, errors.Join(ErrHeader, ErrTooLarge)
+		}
+		if errors.Is(err, io.EOF) {
+			return 0, errors.Join(ErrHeader, errors.New("eventlog: empty input"))
+		}
+		return 0, err
+	}
+	n := int64(len(line))
+	line = bytes.TrimPrefix(bytes.TrimRight(line, "\r\n"), []byte("\xef\xbb\xbf"))
+	e.delim = e.opts.Delimiter
+	if e.delim == 0 {
+		e.delim = ','
+		if bytes.Count(line, []byte{';'}) > bytes.Count(line, []byte{','}) {
+			e.delim = ';'
+		}
+	}
+	fields, _, ok := splitFields(nil, line, e.delim, nil)
+	if !ok {
+		return 0, errors.Join(ErrHeader, errors.New("eventlog: unterminated quote in the header"))
+	}
+	cn, an, tn := e.opts.columns()
+	e.colNames = [3]string{cn, an, tn}
+	e.ci, e.ai, e.ti = -1, -1, -1
+	for i, f := range fields {
+		switch strings.TrimSpace(string(f)) {
+		case cn:
+			e.ci = i
+		case an:
+			e.ai = i
+		case tn:
+			e.ti = i
+		}
+	}
+	e.nCols = len(fields)
+	var missing []string
+	for k, idx := range []int{e.ci, e.ai, e.ti} {
+		if idx < 0 {
+			missing = append(missing, e.colNames[k])
+		}
+	}
+	if len(missing) > 0 {
+		return 0, errors.Join(ErrHeader, errors.New("eventlog: no column "+strings.Join(missing, ", ")))
+	}
+	return n, nil
+}
+
+// read splits the rest of the input into blocks of whole lines and sends
+// them to the workers, numbering their lines.
+func (e *engine) read(ctx context.Context, br *bufio.Reader, consumed int64, ch chan<- block) error {
+	var carry []byte
+	line := int64(2)
+	total := consumed
+	for {
+		if ctx.Err() != nil || e.errLine.Load() != 0 {
+			return nil
+		}
+		buf, _ := e.blocks.Get().([]byte)
+		if cap(buf) < blockSize+len(carry) {
+			buf = make([]byte, 0, blockSize+len(carry))
+		}
+		buf = append(buf[:0], carry...)
+		n, err := io.ReadFull(br, buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		total += int64(n)
+		eof := errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+		if err != nil && !eof {
+			return err
+		}
+		cut := bytes.LastIndexByte(buf, '\n') + 1
+		if eof {
+			cut = len(buf)
+		} else if cut == 0 {
+			if len(buf) >= MaxLineBytes {
+				return &LineError{Line: line, Reason: "line longer than 1 MiB"}
+			}
+			carry = append(carry[:0], buf...) // grow: the next read brings more
+			continue
+		}
+		carry = append(carry[:0], buf[cut:]...)
+		data := buf[:cut]
+		if len(data) > 0 {
+			n := bytes.Count(data, []byte{'\n'})
+			select {
+			case ch <- block{data: data, firstLine: line, lines: n + 1}:
+			case <-ctx.Done():
+				return nil
+			}
+			line += int64(n)
+		}
+		if e.opts.Progress != nil {
+			e.opts.Progress(total)
+		}
+		if eof {
+			return nil
+		}
+	}
+}
+
+// work parses blocks until the channel closes, each into a chunk of out
+// sized for its lines, so that no column is ever copied to grow.
+func (e *engine) work(ctx context.Context, cancel context.CancelFunc, ch <-chan block, chunks *[]events) {
+	acts := map[string]uint16{}
+	var fields [][]byte
+	var scratch []byte
+	for b := range ch {
+		if l := e.errLine.Load(); ctx.Err() != nil || (l != 0 && b.firstLine > l) {
+			continue // drain: an earlier line is already malformed
+		}
+		out := &events{cases: make([]uint32, 0, b.lines), times: make([]int64, 0, b.lines), acts: make([]uint16, 0, b.lines)}
+		data := b.data
+		for ln := b.firstLine; len(data) > 0; ln++ {
+			i := bytes.IndexByte(data, '\n')
+			var line []byte
+			if i < 0 {
+				line, data = data, nil
+			} else {
+				line, data = data[:i], data[i+1:]
+			}
+			if len(line) > 0 && line[len(line)-1] == '\r' {
+				line = line[:len(line)-1]
+			}
+			if len(line) == 0 {
+				continue // blank lines, as encoding/csv skips them
+			}
+			var ok bool
+			fields, scratch, ok = splitFields(fields, line, e.delim, scratch)
+			if !ok {
+				e.malformed(lineError(ln, "", line, "unterminated quote"))
+				continue
+			}
+			if len(fields) <= max(e.ci, e.ai, e.ti) {
+				e.malformed(lineError(ln, "", line, "too few fields"))
+				continue
+			}
+			ns, local, ok := parseTime(fields[e.ti], e.opts.Location)
+			if !ok {
+				if local && e.opts.Location == nil {
+					e.fail(cancel, ErrLocation)
+					break
+				}
+				e.malformed(lineError(ln, e.colNames[2], fields[e.ti], "not a timestamp"))
+				continue
+			}
+			act, ok := acts[string(fields[e.ai])]
+			if !ok {
+				if act, ok = e.acts.intern(fields[e.ai]); !ok {
+					e.fail(cancel, ErrTooLarge)
+					break
+				}
+				acts[string(fields[e.ai])] = act
+			}
+			c, ok := e.cases.intern(fields[e.ci])
+			if !ok {
+				e.fail(cancel, ErrTooLarge)
+				break
+			}
+			out.cases = append(out.cases, c)
+			out.times = append(out.times, ns)
+			out.acts = append(out.acts, act)
+		}
+		*chunks = append(*chunks, *out)
+		e.blocks.Put(b.data[:0])
+	}
+}
+
+// malformed records a bad row: counted when lenient, else the earliest one
+// becomes the error, and blocks after it are not parsed.
+func (e *engine) malformed(le *LineError) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.opts.Lenient {
+		e.skipped++
+		if len(e.reported) < maxReported {
+			e.reported = append(e.reported, le)
+		}
+		return
+	}
+	if e.firstErr == nil || le.Line < e.firstErr.Line {
+		e.firstErr = le
+		e.errLine.Store(le.Line)
+	}
+}
+
+func (e *engine) fail(cancel context.CancelFunc, err error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.fatal == nil {
+		e.fatal = err
+	}
+	cancel()
+}

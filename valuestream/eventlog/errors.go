@@ -1,0 +1,46 @@
+package eventlog
+
+import (
+	"errors"
+	"fmt"
+)
+
+var (
+	// ErrHeader is returned when the header lacks a column Options names.
+	ErrHeader = errors.New("eventlog: header")
+	// ErrMalformed is wrapped by every [*LineError].
+	ErrMalformed = errors.New("eventlog: malformed row")
+	// ErrLocation is returned for a local timestamp when Options.Location
+	// is nil.
+	ErrLocation = errors.New("eventlog: a local timestamp needs Options.Location")
+	// ErrTooLarge is returned when the input has more cases or activities
+	// than the engine indexes (2³² cases, 2¹⁶ activities) or a longer line
+	// than MaxLineBytes.
+	ErrTooLarge = errors.New("eventlog: input too large")
+)
+
+// LineError reports a malformed row: its 1-based line number in the input
+// (the header is line 1), the column, and the text that could not be read.
+type LineError struct {
+	Line   int64  `json:"line"`
+	Column string `json:"column,omitempty"`
+	Value  string `json:"value,omitempty"` // at most 80 bytes of it
+	Reason string `json:"reason"`
+}
+
+func (e *LineError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("eventlog: line %d: %s", e.Line, e.Reason)
+	}
+	return fmt.Sprintf("eventlog: line %d: column %s: %s %q", e.Line, e.Column, e.Reason, e.Value)
+}
+
+// Unwrap returns [ErrMalformed].
+func (e *LineError) Unwrap() error { return ErrMalformed }
+
+func lineError(line int64, column string, value []byte, reason string) *LineError {
+	if len(value) > 80 {
+		value = value[:80]
+	}
+	return &LineError{Line: line, Column: column, Value: string(value), Reason: reason}
+}

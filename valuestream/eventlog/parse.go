@@ -1,0 +1,263 @@
+package eventlog
+
+import (
+	"bytes"
+	"time"
+)
+
+// daysFromCivil returns the days from 1970-01-01 to y-m-d in the proleptic
+// Gregorian calendar (H. Hinnant, "chrono-Compatible Low-Level Date
+// Algorithms").
+func daysFromCivil(y, m, d int64) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+func daysIn(y, m int64) int64 {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// digits reads b[i:i+n] as a decimal number; ok is false for a non-digit.
+func digits(b []byte, i, n int) (int64, bool) {
+	if i+n > len(b) {
+		return 0, false
+	}
+	var v int64
+	for _, c := range b[i : i+n] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
+}
+
+// civil is a wall-clock reading before a location or offset is applied.
+type civil struct {
+	y, mo, d, h, mi, s, ns int64
+}
+
+func (c civil) valid() bool {
+	return c.mo >= 1 && c.mo <= 12 && c.d >= 1 && c.d <= daysIn(c.y, c.mo) &&
+		c.h <= 23 && c.mi <= 59 && c.s <= 59
+}
+
+func (c civil) unixNano(offsetSec int64) int64 {
+	secs := daysFromCivil(c.y, c.mo, c.d)*86400 + c.h*3600 + c.mi*60 + c.s - offsetSec
+	return secs*1e9 + c.ns
+}
+
+// parseTime reads a timestamp as Unix nanoseconds. It understands RFC 3339
+// with an offset or Z (a space may stand for the T), and local times
+// "2006-01-02 15:04[:05]" and "2.1.2006 15.04[.05]" read in loc. local
+// reports that loc was needed.
+func parseTime(b []byte, loc *time.Location) (ns int64, local bool, ok bool) {
+	b = bytes.TrimSpace(b)
+	if len(b) >= 16 && b[4] == '-' && b[7] == '-' && (b[10] == 'T' || b[10] == ' ' || b[10] == 't') && b[13] == ':' {
+		return parseISO(b, loc)
+	}
+	return parseFinnish(b, loc)
+}
+
+func parseISO(b []byte, loc *time.Location) (int64, bool, bool) {
+	var c civil
+	var ok1, ok2, ok3, ok4, ok5 bool
+	c.y, ok1 = digits(b, 0, 4)
+	c.mo, ok2 = digits(b, 5, 2)
+	c.d, ok3 = digits(b, 8, 2)
+	c.h, ok4 = digits(b, 11, 2)
+	c.mi, ok5 = digits(b, 14, 2)
+	if !(ok1 && ok2 && ok3 && ok4 && ok5) {
+		return 0, false, false
+	}
+	i := 16
+	if i < len(b) && b[i] == ':' {
+		s, ok := digits(b, 17, 2)
+		if !ok {
+			return 0, false, false
+		}
+		c.s = s
+		i = 19
+		if i < len(b) && (b[i] == '.' || b[i] == ',') {
+			i++
+			start := i
+			scale := int64(1e8)
+			for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+				if i-start < 9 {
+					c.ns += int64(b[i]-'0') * scale
+					scale /= 10
+				}
+				i++
+			}
+			if i == start {
+				return 0, false, false
+			}
+		}
+	}
+	if !c.valid() {
+		return 0, false, false
+	}
+	switch {
+	case i == len(b):
+		if loc == nil {
+			return 0, true, false
+		}
+		return c.inLocation(loc), true, true
+	case (b[i] == 'Z' || b[i] == 'z') && i+1 == len(b):
+		return c.unixNano(0), false, true
+	case (b[i] == '+' || b[i] == '-') && i+6 == len(b) && b[i+3] == ':':
+		oh, ok1 := digits(b, i+1, 2)
+		om, ok2 := digits(b, i+4, 2)
+		if !ok1 || !ok2 || oh > 23 || om > 59 {
+			return 0, false, false
+		}
+		off := oh*3600 + om*60
+		if b[i] == '-' {
+			off = -off
+		}
+		return c.unixNano(off), false, true
+	}
+	return 0, false, false
+}
+
+func (c civil) inLocation(loc *time.Location) int64 {
+	return time.Date(int(c.y), time.Month(c.mo), int(c.d), int(c.h), int(c.mi), int(c.s), int(c.ns), loc).UnixNano()
+}
+
+// parseFinnish reads "2.1.2006 15.04" or "2.1.2006 15.04.05" (day and month
+// without leading zeros allowed, the hour too) in loc.
+func parseFinnish(b []byte, loc *time.Location) (int64, bool, bool) {
+	var c civil
+	i := 0
+	num := func(max int) (int64, bool) {
+		start := i
+		var v int64
+		for i < len(b) && i-start < max && b[i] >= '0' && b[i] <= '9' {
+			v = v*10 + int64(b[i]-'0')
+			i++
+		}
+		return v, i > start
+	}
+	expect := func(ch byte) bool {
+		if i < len(b) && b[i] == ch {
+			i++
+			return true
+		}
+		return false
+	}
+	var ok bool
+	if c.d, ok = num(2); !ok || !expect('.') {
+		return 0, false, false
+	}
+	if c.mo, ok = num(2); !ok || !expect('.') {
+		return 0, false, false
+	}
+	ys := i
+	if c.y, ok = num(4); !ok || i-ys != 4 || !expect(' ') {
+		return 0, false, false
+	}
+	if c.h, ok = num(2); !ok || !(expect('.') || expect(':')) {
+		return 0, false, false
+	}
+	if c.mi, ok = num(2); !ok {
+		return 0, false, false
+	}
+	if expect('.') || expect(':') {
+		if c.s, ok = num(2); !ok {
+			return 0, false, false
+		}
+	}
+	if i != len(b) || !c.valid() || c.y < 1000 {
+		return 0, false, false
+	}
+	if loc == nil {
+		return 0, true, false
+	}
+	return c.inLocation(loc), true, true
+}
+
+// splitFields splits one line into fields by delim into dst, reusing it.
+// Quoted fields ("a,b", with "" for a quote) are supported when the line
+// has a quote; a quoted field cannot hold a line break. ok is false for an
+// unterminated quote.
+func splitFields(dst [][]byte, line []byte, delim byte, scratch []byte) ([][]byte, []byte, bool) {
+	dst = dst[:0]
+	if bytes.IndexByte(line, '"') < 0 {
+		for {
+			i := bytes.IndexByte(line, delim)
+			if i < 0 {
+				return append(dst, line), scratch, true
+			}
+			dst = append(dst, line[:i])
+			line = line[i+1:]
+		}
+	}
+	scratch = scratch[:0]
+	type span struct{ from, to int }
+	var spans []span
+	for pos := 0; ; {
+		start := len(scratch)
+		if pos < len(line) && line[pos] == '"' {
+			pos++
+			for {
+				q := bytes.IndexByte(line[pos:], '"')
+				if q < 0 {
+					return dst, scratch, false
+				}
+				scratch = append(scratch, line[pos:pos+q]...)
+				pos += q + 1
+				if pos < len(line) && line[pos] == '"' {
+					scratch = append(scratch, '"')
+					pos++
+					continue
+				}
+				break
+			}
+			spans = append(spans, span{start, len(scratch)})
+			if pos == len(line) {
+				break
+			}
+			if line[pos] != delim {
+				return dst, scratch, false
+			}
+			pos++
+			continue
+		}
+		i := bytes.IndexByte(line[pos:], delim)
+		if i < 0 {
+			scratch = append(scratch, line[pos:]...)
+			spans = append(spans, span{start, len(scratch)})
+			break
+		}
+		scratch = append(scratch, line[pos:pos+i]...)
+		spans = append(spans, span{start, len(scratch)})
+		pos += i + 1
+		if pos == len(line) {
+			spans = append(spans, span{len(scratch), len(scratch)})
+			break
+		}
+	}
+	for _, s := range spans {
+		dst = append(dst, scratch[s.from:s.to])
+	}
+	return dst, scratch, true
+}
