@@ -118,14 +118,16 @@ func (b *Bridge) Do(ctx context.Context, op string, in []byte) (out []byte, err 
 }
 
 // StreamOps returns the operations [Bridge.DoStream] serves, each with the
-// media type it reads. Event-log analysis joins it when the event-log engine
-// lands; today it is empty.
-func (b *Bridge) StreamOps() map[string]string { return map[string]string{} }
+// media type it reads: [OpEventLog], "text/csv".
+func (b *Bridge) StreamOps() map[string]string { return map[string]string{OpEventLog: mediaCSV} }
 
-// DoStream runs a streaming operation on r. No streaming operation exists
-// yet, so it answers every op with KindUnknownOp.
+// DoStream runs a streaming operation on r: [OpEventLog] with the zero
+// [EventLogOptions]. Any other op is KindUnknownOp.
 func (b *Bridge) DoStream(ctx context.Context, op string, r io.Reader) ([]byte, error) {
-	return nil, &Error{Op: op, Kind: KindUnknownOp, Message: "no such streaming operation"}
+	if op != OpEventLog {
+		return nil, &Error{Op: op, Kind: KindUnknownOp, Message: "no such streaming operation"}
+	}
+	return b.AnalyzeEventLog(ctx, r, EventLogOptions{}, nil)
 }
 
 // decode reads in into v, reporting malformed JSON as KindInvalid findings.

@@ -144,7 +144,7 @@ func TestOpsAndDescribe(t *testing.T) {
 			assert.True(t, json.Valid(out), op.Name)
 		}
 	}
-	assert.Empty(t, b.StreamOps())
+	assert.Equal(t, map[string]string{bridge.OpEventLog: "text/csv"}, b.StreamOps())
 }
 
 func TestMessagesCoverEveryCode(t *testing.T) {
@@ -226,6 +226,88 @@ func FuzzDo(f *testing.F) {
 		}
 		if !json.Valid(out) {
 			t.Fatalf("invalid JSON out: %s", out)
+		}
+	})
+}
+
+const smallLog = "case_id,activity,timestamp\n" +
+	"c1,Yhteydenotto,2026-01-05T08:00:00+02:00\n" +
+	"c1,Selvitys,2026-01-07T08:00:00+02:00\n" +
+	"c2,Yhteydenotto,2026-01-05T09:00:00+02:00\n" +
+	"c2,Selvitys,2026-01-05T21:00:00+02:00\n"
+
+var eventLogCases = []struct {
+	name, csv string
+	opts      bridge.EventLogOptions
+	wantKind  bridge.Kind
+	wantCode  model.Code
+	want      []string
+}{
+	{name: "two cases", csv: smallLog, want: []string{`"events":4`, `"cases":2`, `"medianSeconds":108000`, `"steps":[{"id":`}},
+	{name: "bad header", csv: "a,b\n1,2\n", wantKind: bridge.KindInvalid, wantCode: bridge.CodeEventLogHeader},
+	{name: "bad row", csv: "case_id,activity,timestamp\nc1,A,eilen\n", wantKind: bridge.KindInvalid, wantCode: bridge.CodeEventLogLine},
+	{name: "local time, no location", csv: "case_id,activity,timestamp\nc1,A,2026-01-05 08:00\n", wantKind: bridge.KindInvalid, wantCode: bridge.CodeEventLogLocation},
+	{name: "unknown location", csv: smallLog, opts: bridge.EventLogOptions{Location: "Mars/Olympus"}, wantKind: bridge.KindInvalid, wantCode: bridge.CodeEventLogLocation},
+	{name: "lenient", csv: "case_id,activity,timestamp\nc1,A,eilen\nc1,A,2026-01-05T08:00:00Z\n", opts: bridge.EventLogOptions{Lenient: true}, want: []string{`"skipped":1`}},
+}
+
+func TestAnalyzeEventLog(t *testing.T) {
+	b := bridge.New()
+	for _, tc := range eventLogCases {
+		t.Run(tc.name, func(t *testing.T) {
+			var seen int64
+			out, err := b.AnalyzeEventLog(context.Background(), strings.NewReader(tc.csv), tc.opts, func(n int64) { seen = n })
+			if tc.wantKind != "" {
+				var e *bridge.Error
+				require.ErrorAs(t, err, &e)
+				assert.Equal(t, tc.wantKind, e.Kind)
+				require.NotEmpty(t, e.Findings)
+				assert.Equal(t, tc.wantCode, e.Findings[0].Code)
+				assert.Contains(t, b.Messages(), tc.wantCode)
+				return
+			}
+			require.NoError(t, err)
+			for _, s := range tc.want {
+				assert.Contains(t, string(out), s)
+			}
+			assert.Positive(t, seen, "progress was reported")
+		})
+	}
+}
+
+var errLimit = errors.New("limit")
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errLimit }
+
+func TestDoStream(t *testing.T) {
+	b := bridge.New()
+	out, err := b.DoStream(context.Background(), bridge.OpEventLog, strings.NewReader(smallLog))
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"cases":2`)
+	_, err = b.DoStream(context.Background(), bridge.OpEventLog, failingReader{})
+	assert.ErrorIs(t, err, errLimit, "a reader's error stays visible")
+	_, err = b.DoStream(context.Background(), "nope", strings.NewReader(""))
+	assert.ErrorIs(t, err, bridge.ErrUnknownOp)
+}
+
+func FuzzAnalyzeEventLog(f *testing.F) {
+	for _, tc := range eventLogCases {
+		f.Add(tc.csv)
+	}
+	b := bridge.New()
+	f.Fuzz(func(t *testing.T, csv string) {
+		out, err := b.AnalyzeEventLog(context.Background(), strings.NewReader(csv), bridge.EventLogOptions{Lenient: true}, nil)
+		if err != nil {
+			var e *bridge.Error
+			if !errors.As(err, &e) || e.Kind == bridge.KindInternal {
+				t.Fatalf("error %v", err)
+			}
+			return
+		}
+		if !json.Valid(out) {
+			t.Fatalf("invalid JSON")
 		}
 	})
 }

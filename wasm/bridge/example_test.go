@@ -2,8 +2,10 @@ package bridge_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/sujuva/sujuva/model"
 	"github.com/sujuva/sujuva/wasm/bridge"
@@ -68,5 +70,21 @@ func ExamplePaste() {
 func ExampleCodes() {
 	fmt.Println(len(bridge.Codes()))
 	// Output:
-	// 5
+	// 8
+}
+
+func ExampleBridge_AnalyzeEventLog() {
+	csv := "case_id,activity,timestamp\n" +
+		"c1,Yhteydenotto,2026-01-05T08:00:00+02:00\n" +
+		"c1,Selvitys,2026-01-07T08:00:00+02:00\n"
+	out, err := bridge.New().AnalyzeEventLog(context.Background(), strings.NewReader(csv), bridge.EventLogOptions{MapName: "Neuvonta"}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var res bridge.EventLogResult
+	_ = json.Unmarshal(out, &res)
+	fmt.Println(res.Summary.Cases, res.Summary.LeadTime.Median/3600, res.Map.Name, len(res.Map.Steps))
+	// Output:
+	// 1 48 Neuvonta 2
 }

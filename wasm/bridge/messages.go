@@ -29,7 +29,8 @@ const (
 
 // Codes returns the bridge's own finding codes.
 func Codes() []model.Code {
-	return []model.Code{CodeWorksheetVersion, CodeProfileUnknown, CodeTransition, CodeMoveTime, CodePasteLine}
+	return []model.Code{CodeWorksheetVersion, CodeProfileUnknown, CodeTransition, CodeMoveTime, CodePasteLine,
+		CodeEventLogHeader, CodeEventLogLine, CodeEventLogLocation}
 }
 
 func messages() model.Catalog {
@@ -53,6 +54,21 @@ func messages() model.Catalog {
 			FI: "Riviltä {line} ei löytynyt päivämäärää ja lukua.",
 			SV: "Rad {line} har inte ett datum och ett tal.",
 			EN: "Line {line} is not a date and a number.",
+		},
+		CodeEventLogHeader: {
+			FI: "Tapahtumalokin otsikkoriviä ei voi lukea: {reason}",
+			SV: "Händelseloggens rubrikrad kan inte läsas: {reason}",
+			EN: "The event log's header cannot be read: {reason}",
+		},
+		CodeEventLogLine: {
+			FI: "Tapahtumalokin rivi {line} on virheellinen (sarake {column}): {reason}",
+			SV: "Rad {line} i händelseloggen är felaktig (kolumn {column}): {reason}",
+			EN: "Line {line} of the event log is malformed (column {column}): {reason}",
+		},
+		CodeEventLogLocation: {
+			FI: "Aikaleimasta puuttuu aikavyöhyke, eikä aikavyöhykettä {location} voi käyttää.",
+			SV: "Tidsstämpeln saknar tidszon, och tidszonen {location} kan inte användas.",
+			EN: "A timestamp has no offset, and the zone {location} cannot be used.",
 		},
 		CodeProfileUnknown: {
 			FI: "Sääntöprofiilia {profile} ei tunneta.",
