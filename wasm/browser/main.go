@@ -9,10 +9,15 @@
 //	sujuva.ops()              → JSON string: [{name, summary, input}, ...]
 //	sujuva.call(op, json)     → Promise<string>: the result JSON; rejects with
 //	                            an Error whose message is the bridge error's JSON
+//	sujuva.analyzeEventLog(bytes, optionsJSON, progress)
+//	                          → Promise<string>: the event-log analysis; progress
+//	                            is called with the bytes read after each block.
+//	                            Meant for a Web Worker (see site/static/worker.js).
 //	sujuva.version            → the worksheet file version
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -36,6 +41,29 @@ func main() {
 		op, in := args[0].String(), args[1].String()
 		return promise(func() (string, string) {
 			out, err := b.Do(context.Background(), op, []byte(in))
+			if err != nil {
+				return "", errorJSON(err)
+			}
+			return string(out), ""
+		})
+	}))
+	ns.Set("analyzeEventLog", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 2 || args[0].Type() != js.TypeObject || args[1].Type() != js.TypeString {
+			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "analyzeEventLog(bytes: Uint8Array, options: string, progress?: function)"}))
+		}
+		data := make([]byte, args[0].Get("length").Int())
+		js.CopyBytesToGo(data, args[0])
+		var opts bridge.EventLogOptions
+		if err := json.Unmarshal([]byte(args[1].String()), &opts); err != nil {
+			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "options: " + err.Error()}))
+		}
+		var progress func(int64)
+		if len(args) > 2 && args[2].Type() == js.TypeFunction {
+			f := args[2]
+			progress = func(n int64) { f.Invoke(float64(n)) }
+		}
+		return promise(func() (string, string) {
+			out, err := b.AnalyzeEventLog(context.Background(), bytes.NewReader(data), opts, progress)
 			if err != nil {
 				return "", errorJSON(err)
 			}

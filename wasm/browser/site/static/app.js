@@ -329,7 +329,37 @@ function streamPanel() {
       cmp.replaceChildren(h('h3', { text: t('comparison') }), h('p', { text: `${t('leadTime')}: ${t('leadTimeDays', { days: d(c.before.leadTimeNs) })} → ${t('leadTimeDays', { days: d(c.after.leadTimeNs) })}` }));
     }).catch(() => {});
   }
-  return [h('h2', { text: t('tab.stream') }), mapEditor('current'), mapEditor('ideal'), cmp];
+  return [h('h2', { text: t('tab.stream') }), mapEditor('current'), mapEditor('ideal'), cmp, eventLogSection()];
+}
+
+// eventLogSection analyses a CSV event log dropped or chosen, in the Web
+// Worker: the file never leaves the browser.
+function eventLogSection() {
+  const out = h('div', { id: 'eventlog-out', 'aria-live': 'polite' });
+  const progress = h('progress', { id: 'eventlog-progress', max: '1', value: '0', 'aria-label': t('eventLog') });
+  const days = (s) => (s / 86400).toLocaleString(lang, { maximumFractionDigits: 1 });
+  const analyse = async (file) => {
+    if (!file) return;
+    out.replaceChildren(h('p', { text: t('analysing') }));
+    try {
+      const { result, ms } = await analyzeInWorker(file, { mapName: file.name, lenient: true }, (done, total) => { progress.max = String(total); progress.value = String(done); });
+      const s = result.summary;
+      globalThis.sujuvaLastEventLogMs = ms;
+      out.replaceChildren(h('dl', { class: 'figures' },
+        h('dt', { text: t('cases') }), h('dd', { 'data-figure': 'cases', text: s.cases.toLocaleString(lang) }),
+        h('dt', { text: t('events') }), h('dd', { text: s.events.toLocaleString(lang) }),
+        h('dt', { text: t('leadTimeMedian') }), h('dd', { 'data-figure': 'eventlog-median', text: t('leadTimeDays', { days: days(s.leadTime.medianSeconds) }) }),
+        h('dt', { text: t('leadTimeP90') }), h('dd', { text: t('leadTimeDays', { days: days(s.leadTime.p90Seconds) }) }),
+        h('dt', { text: t('skipped') }), h('dd', { text: String(s.skipped) })),
+      h('button', { type: 'button', id: 'use-eventlog-map', onClick: () => { result.map.kind = 'current'; ws.current = result.map; changed(); render(); }, text: t('useMap') }));
+    } catch (e) { out.replaceChildren(e.bridge && e.bridge.findings ? findingsList(e.bridge.findings) : h('p', { text: e.message })); }
+  };
+  const input = h('input', { type: 'file', id: 'eventlog-file', accept: '.csv,text/csv', onChange: (e) => analyse(e.target.files[0]) });
+  const zone = h('section', { class: 'dropzone', 'aria-labelledby': 'h-eventlog',
+    onDragover: (e) => { e.preventDefault(); }, onDrop: (e) => { e.preventDefault(); analyse(e.dataTransfer.files[0]); } },
+  h('h3', { id: 'h-eventlog', text: t('eventLog') }), h('p', { text: t('eventLogIntro') }),
+  h('div', { class: 'field' }, h('label', { for: 'eventlog-file', text: t('eventLogFile') }), input), progress, out);
+  return zone;
 }
 
 // ---- PDSA ----------------------------------------------------------------
@@ -426,6 +456,25 @@ function reportPanel() {
 // progress, so that the page stays responsive.
 let worker = null;
 let workerSeq = 0;
+function analyzeInWorker(file, options, onProgress) {
+  worker = worker || new Worker('worker.js');
+  const id = ++workerSeq;
+  return new Promise((resolve, reject) => {
+    const listen = (e) => {
+      if (e.data.id !== id) return;
+      if (e.data.done !== undefined) { onProgress(e.data.done, e.data.total); return; }
+      worker.removeEventListener('message', listen);
+      if (e.data.error) {
+        let be = null;
+        try { be = JSON.parse(e.data.error); } catch (_) { /* not a bridge error */ }
+        const err = new Error(be ? be.message : e.data.error); err.bridge = be; reject(err);
+      } else resolve({ result: JSON.parse(e.data.ok), ms: e.data.ms });
+    };
+    worker.addEventListener('message', listen);
+    worker.postMessage({ id, eventLog: file, options });
+  });
+}
+
 function inWorker(batch, onProgress) {
   worker = worker || new Worker('worker.js');
   const id = ++workerSeq;

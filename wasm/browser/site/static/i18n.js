@@ -2,6 +2,7 @@
 // findings come from the bridge's "messages" operation, not from here.
 export const texts = {
   fi: {
+    eventLog: 'Tapahtumaloki', eventLogIntro: 'Pudota tähän CSV-tapahtumaloki (case_id, activity, timestamp) tai valitse tiedosto. Se analysoidaan selaimessa: mitään ei lähetetä.', eventLogFile: 'CSV-tapahtumaloki', analysing: 'Analysoidaan…', cases: 'Tapauksia', events: 'Tapahtumia', leadTimeMedian: 'Läpimenoajan mediaani', leadTimeP90: 'Läpimenoajan 90. persentiili', skipped: 'Ohitettuja rivejä', useMap: 'Käytä yleisintä polkua nykytilan karttana',
     measure: 'Mittari', measureName: 'Mittarin nimi', pasteData: 'Liitä tiedot taulukosta (päivämäärä ja arvo riveittäin)', readData: 'Lue tiedot',
     readRows: 'Luettiin {count} havaintoa.', runChart: 'Kulkukaavio', period: 'Jakso', value: 'Arvo', signals: 'Signaalit', chartData: 'Kaavion tiedot taulukkona',
     'signal.longest-run': 'Pisin sarja on {longestRun} pistettä, enemmän kuin {longestRunMax}: prosessi on muuttunut (Anhøj).',
@@ -35,6 +36,7 @@ export const texts = {
     error: 'Virhe',
   },
   sv: {
+    eventLog: 'Händelselogg', eventLogIntro: 'Släpp en CSV-händelselogg (case_id, activity, timestamp) här eller välj en fil. Den analyseras i webbläsaren: inget skickas.', eventLogFile: 'CSV-händelselogg', analysing: 'Analyserar…', cases: 'Ärenden', events: 'Händelser', leadTimeMedian: 'Genomloppstidens median', leadTimeP90: 'Genomloppstidens 90:e percentil', skipped: 'Överhoppade rader', useMap: 'Använd den vanligaste vägen som nulägeskarta',
     measure: 'Mätare', measureName: 'Mätarens namn', pasteData: 'Klistra in data från ett kalkylblad (datum och värde per rad)', readData: 'Läs in data',
     readRows: '{count} observationer lästes in.', runChart: 'Seriediagram', period: 'Period', value: 'Värde', signals: 'Signaler', chartData: 'Diagrammets data som tabell',
     'signal.longest-run': 'Den längsta serien är {longestRun} punkter, fler än {longestRunMax}: processen har förändrats (Anhøj).',
@@ -68,6 +70,7 @@ export const texts = {
     error: 'Fel',
   },
   en: {
+    eventLog: 'Event log', eventLogIntro: 'Drop a CSV event log (case_id, activity, timestamp) here or choose a file. It is analysed in the browser: nothing is uploaded.', eventLogFile: 'CSV event log', analysing: 'Analysing…', cases: 'Cases', events: 'Events', leadTimeMedian: 'Median lead time', leadTimeP90: '90th percentile lead time', skipped: 'Rows skipped', useMap: 'Use the most frequent path as the current map',
     measure: 'Measure', measureName: 'Name of the measure', pasteData: 'Paste data from a spreadsheet (a date and a value per line)', readData: 'Read the data',
     readRows: '{count} observations read.', runChart: 'Run chart', period: 'Period', value: 'Value', signals: 'Signals', chartData: 'The chart\'s data as a table',
     'signal.longest-run': 'The longest run is {longestRun} points, more than {longestRunMax}: the process has shifted (Anhøj).',

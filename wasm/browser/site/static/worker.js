@@ -4,6 +4,8 @@
 // or {id, batch: [{op, json}, ...]} for several, answered with a progress
 // message {id, done, total} after each. Messages out: {id, ok} or {id, error}
 // (the bridge error's JSON), and for a batch {id, results: [{ok}|{error}]}.
+// {id, eventLog: Blob, options} analyses a CSV event log, with progress
+// messages {id, done, total} in bytes, and answers {id, ok, ms} or {id, error}.
 importScripts('wasm_exec.js');
 
 const ready = (async () => {
@@ -19,8 +21,18 @@ async function one(op, json) {
 }
 
 self.onmessage = async (e) => {
-  const { id, op, json, batch } = e.data;
+  const { id, op, json, batch, eventLog, options } = e.data;
   await ready;
+  if (eventLog) {
+    const bytes = new Uint8Array(await eventLog.arrayBuffer());
+    const total = bytes.length;
+    const t0 = performance.now();
+    try {
+      const ok = await self.sujuva.analyzeEventLog(bytes, JSON.stringify(options || {}), (done) => self.postMessage({ id, done, total }));
+      self.postMessage({ id, ok, ms: performance.now() - t0 });
+    } catch (err) { self.postMessage({ id, error: err.message }); }
+    return;
+  }
   if (batch) {
     const results = [];
     for (const [i, b] of batch.entries()) {
