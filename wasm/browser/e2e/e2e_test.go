@@ -80,7 +80,12 @@ func run(m *testing.M) int {
 	root := http.NewServeMux()
 	root.Handle("/demo/", http.StripPrefix("/demo", page(true)))
 	root.Handle("/", page(false))
-	srv := httptest.NewServer(root)
+	// The policy examples/worksheet sends: the page must work under it.
+	csp := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' blob:")
+		root.ServeHTTP(w, r)
+	})
+	srv := httptest.NewServer(csp)
 	defer srv.Close()
 	serverURL = srv.URL
 
