@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"hash/maphash"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -77,6 +79,7 @@ type block struct {
 
 type engine struct {
 	opts              Options
+	workers           int
 	delim             byte
 	ci, ai, ti, nCols int
 	colNames          [3]string
@@ -110,6 +113,7 @@ func Analyze(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	e.workers = workers
 	ch := make(chan block, workers)
 	results := make([][]events, workers) // per worker, one chunk a block
 	var wg sync.WaitGroup
@@ -134,8 +138,9 @@ func Analyze(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 		return nil, ctx.Err()
 	}
 	var chunks []events
-	for _, r := range results {
+	for w, r := range results {
 		chunks = append(chunks, r...)
+		results[w] = nil // summarise frees each chunk once it is grouped
 	}
 	return e.summarise(chunks), nil
 }
@@ -244,19 +249,67 @@ func (e *engine) read(ctx context.Context, br *bufio.Reader, consumed int64, ch 
 	}
 }
 
-// work parses blocks until the channel closes, each into a chunk of out
-// sized for its lines, so that no column is ever copied to grow.
+// batchSize is how many rows a worker parses before it interns their case
+// ids together.
+const batchSize = 512
+
+// batch holds parsed rows whose case ids are not yet interned.
+type batch struct {
+	ends   []int // where each key ends in arena
+	arena  []byte
+	keys   [][]byte
+	hashes []uint64
+	out    []uint32
+	order  []int
+	times  []int64
+	acts   []uint16
+}
+
+func (b *batch) reset() {
+	b.ends, b.arena, b.times, b.acts = b.ends[:0], b.arena[:0], b.times[:0], b.acts[:0]
+}
+
+// flush interns the batch's case ids and appends its rows to out.
+func (e *engine) flush(b *batch, out *events) bool {
+	n := len(b.ends)
+	if n == 0 {
+		return true
+	}
+	b.keys, b.hashes = b.keys[:0], b.hashes[:0]
+	start := 0
+	for _, end := range b.ends {
+		k := b.arena[start:end]
+		b.keys = append(b.keys, k)
+		b.hashes = append(b.hashes, maphash.Bytes(e.cases.seed, k))
+		start = end
+	}
+	b.out = slices.Grow(b.out[:0], n)[:n]
+	b.order = slices.Grow(b.order[:0], n)[:n]
+	if !e.cases.internBatch(b.keys, b.hashes, b.out, b.order) {
+		return false
+	}
+	out.cases = append(out.cases, b.out...)
+	out.times = append(out.times, b.times...)
+	out.acts = append(out.acts, b.acts...)
+	b.reset()
+	return true
+}
+
+// work parses blocks until the channel closes, each into a chunk of
+// chunks sized for its lines, so that no column is ever copied to grow.
 func (e *engine) work(ctx context.Context, cancel context.CancelFunc, ch <-chan block, chunks *[]events) {
 	acts := map[string]uint16{}
 	var fields [][]byte
 	var scratch []byte
-	for b := range ch {
-		if l := e.errLine.Load(); ctx.Err() != nil || (l != 0 && b.firstLine > l) {
+	var b batch
+	for blk := range ch {
+		if l := e.errLine.Load(); ctx.Err() != nil || (l != 0 && blk.firstLine > l) {
+			e.blocks.Put(blk.data[:0])
 			continue // drain: an earlier line is already malformed
 		}
-		out := &events{cases: make([]uint32, 0, b.lines), times: make([]int64, 0, b.lines), acts: make([]uint16, 0, b.lines)}
-		data := b.data
-		for ln := b.firstLine; len(data) > 0; ln++ {
+		out := &events{cases: make([]uint32, 0, blk.lines), times: make([]int64, 0, blk.lines), acts: make([]uint16, 0, blk.lines)}
+		data := blk.data
+		for ln := blk.firstLine; len(data) > 0; ln++ {
 			i := bytes.IndexByte(data, '\n')
 			var line []byte
 			if i < 0 {
@@ -297,17 +350,21 @@ func (e *engine) work(ctx context.Context, cancel context.CancelFunc, ch <-chan 
 				}
 				acts[string(fields[e.ai])] = act
 			}
-			c, ok := e.cases.intern(fields[e.ci])
-			if !ok {
+			b.arena = append(b.arena, fields[e.ci]...)
+			b.ends = append(b.ends, len(b.arena))
+			b.times = append(b.times, ns)
+			b.acts = append(b.acts, act)
+			if len(b.ends) == batchSize && !e.flush(&b, out) {
 				e.fail(cancel, ErrTooLarge)
 				break
 			}
-			out.cases = append(out.cases, c)
-			out.times = append(out.times, ns)
-			out.acts = append(out.acts, act)
 		}
+		if !e.flush(&b, out) {
+			e.fail(cancel, ErrTooLarge)
+		}
+		b.reset()
 		*chunks = append(*chunks, *out)
-		e.blocks.Put(b.data[:0])
+		e.blocks.Put(blk.data[:0])
 	}
 }
 

@@ -100,6 +100,32 @@ func (b *statsBuilder) addCase(t []int64, r []uint16, lo uint32) {
 	}
 }
 
+// merge adds the figures of o, built over other cases, to b.
+func (b *statsBuilder) merge(o *statsBuilder) {
+	b.leads = append(b.leads, o.leads...)
+	for k, n := range o.transCount {
+		b.transCount[k] += n
+	}
+	for a := range o.actEvents {
+		b.actEvents[a] += o.actEvents[a]
+		b.actCases[a] += o.actCases[a]
+		b.actRework[a] += o.actRework[a]
+		b.actRepeat[a] += o.actRepeat[a]
+	}
+	b.reworkCases += o.reworkCases
+	for h, v := range o.variants {
+		if mine := b.variants[h]; mine != nil {
+			mine.count += v.count
+		} else {
+			b.variants[h] = v
+		}
+	}
+	b.first, b.last = min(b.first, o.first), max(b.last, o.last)
+	b.spans = append(b.spans, o.spans...)
+	b.unfinished += o.unfinished
+	b.noStart += o.noStart
+}
+
 // finish computes the statistics into s. times, ranks and start are the
 // grouped columns, for the second pass over the top variant's cases.
 func (b *statsBuilder) finish(s *Summary, names []string, o Options, times []int64, ranks []uint16, start []uint32) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/sujuva/sujuva/valuestream"
@@ -111,6 +112,7 @@ func (s *Summary) Map(name string) valuestream.Map {
 // summarise groups the parsed events by case and computes the statistics.
 func (e *engine) summarise(parts []events) *Summary {
 	nCases, space := e.cases.count()
+	e.cases.release() // the grouped columns reuse its memory
 	names := e.acts.names
 	nAct := len(names)
 	// rank[a] orders activities by name in byte order.
@@ -159,21 +161,40 @@ func (e *engine) summarise(parts []events) *Summary {
 	for r, a := range order {
 		sortedNames[r] = names[a]
 	}
-	st := newStatsBuilder(nAct, nCases, total)
+	startRank, endRank := -1, -1
 	if e.opts.StartActivity != "" && e.opts.EndActivity != "" {
-		st.startRank = slices.Index(sortedNames, e.opts.StartActivity)
-		st.endRank = slices.Index(sortedNames, e.opts.EndActivity)
-		if st.startRank < 0 {
-			st.startRank = nAct // matches no event: every case lacks the start
+		startRank = slices.Index(sortedNames, e.opts.StartActivity)
+		endRank = slices.Index(sortedNames, e.opts.EndActivity)
+		if startRank < 0 {
+			startRank = nAct // matches no event: every case lacks the start
 		}
 	}
-	for c := 0; c < space; c++ {
-		lo, hi := start[c], start[c+1]
-		if lo == hi {
-			continue
-		}
-		sortCase(times[lo:hi], ranks[lo:hi])
-		st.addCase(times[lo:hi], ranks[lo:hi], lo)
+	// Each worker sorts and measures a range of cases; the builders merge.
+	workers := max(1, min(e.workers, space/4096+1))
+	builders := make([]*statsBuilder, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		b := newStatsBuilder(nAct, nCases/workers, total/workers)
+		b.startRank, b.endRank = startRank, endRank
+		builders[w] = b
+		from, to := space*w/workers, space*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := from; c < to; c++ {
+				lo, hi := start[c], start[c+1]
+				if lo == hi {
+					continue
+				}
+				sortCase(times[lo:hi], ranks[lo:hi])
+				b.addCase(times[lo:hi], ranks[lo:hi], lo)
+			}
+		}()
+	}
+	wg.Wait()
+	st := builders[0]
+	for _, b := range builders[1:] {
+		st.merge(b)
 	}
 	st.finish(s, sortedNames, e.opts, times, ranks, start[:space+1])
 	return s
