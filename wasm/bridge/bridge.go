@@ -41,6 +41,7 @@ var ops = []opDef{
 	{Op{"pdsa.cycle.move", "Move a PDSA cycle to another phase at a given time; refused with findings when incomplete.", mediaJSON}, (*Bridge).cycleMove},
 	{Op{"metrics.paste", "Read dated observations pasted from a spreadsheet (date and value per line).", mediaJSON}, (*Bridge).metricsPaste},
 	{Op{"metrics.chart", "A run or control chart of a series, qicharts2's way, with every point's signals.", mediaJSON}, (*Bridge).metricsChart},
+	{Op{OpEventLog, "Analyse a CSV event log (case_id, activity, timestamp): lead times, waits, percentiles and the map of the most frequent path.", mediaCSV}, (*Bridge).eventLogDo},
 	{Op{"innokyla.build", "Build the Innokylä toimintamalli description from basic fields and section texts, with copy-ready text.", mediaJSON}, (*Bridge).innokylaBuild},
 	{Op{"innokyla.validate", "Validate an Innokylä toimintamalli description; findings as data.", mediaJSON}, (*Bridge).innokylaValidate},
 	{Op{"worksheet.check", "Decode, migrate and validate a whole worksheet file; the worksheet back in the current version with every finding.", mediaJSON}, (*Bridge).worksheetCheck},
@@ -62,8 +63,8 @@ type Bridge struct {
 // built on first use.
 func New() *Bridge { return &Bridge{} }
 
-// Ops returns the names of the JSON operations, in a stable order; the
-// order of [Bridge.Describe].
+// Ops returns the names of every operation, in a stable order; the order
+// of [Bridge.Describe]. [OpEventLog] reads CSV, the others JSON.
 func (b *Bridge) Ops() []string {
 	names := make([]string, len(ops))
 	for i, o := range ops {
@@ -81,7 +82,8 @@ func (b *Bridge) Describe() []Op {
 	return out
 }
 
-// Do runs operation op on the JSON document in and returns its JSON result.
+// Do runs operation op on the document in — JSON, or CSV for [OpEventLog]
+// (then with the zero [EventLogOptions]) — and returns its JSON result.
 // Every error is an [*Error]: KindUnknownOp for an unknown op, KindTooLarge
 // past [MaxInputBytes], KindInvalid with findings for input that does not
 // decode or validate, KindCanceled when ctx is done before it starts, and

@@ -65,6 +65,8 @@ var doCases = []struct {
 	{name: "run chart", op: "metrics.chart", in: `{"series": {"observations": [` + strings.Repeat(`{"period": "2026-01-05", "value": 1},`, 0) + `
 		{"period": "2026-01-05", "value": 1}, {"period": "2026-01-12", "value": 2}, {"period": "2026-01-19", "value": 3}]}}`,
 		wantContains: []string{`"type":"run"`, `"signals":[]`}},
+	{name: "event log", op: bridge.OpEventLog, in: smallLog, wantContains: []string{`"cases":2`}},
+	{name: "event log without header", op: bridge.OpEventLog, in: "", wantKind: bridge.KindInvalid, wantCodes: []model.Code{bridge.CodeEventLogHeader}},
 	{name: "innokyla build", op: "innokyla.build", in: `{"basics": {"name": "N", "summary": "S"}, "sections": {"coreIdea": "abc", "nope": "x"}}`,
 		wantContains: []string{`"heading":"Ratkaisun perusidea"`, `"path":"/sections/nope"`, `"plain":"abc"`}},
 	{name: "innokyla validate", op: "innokyla.validate", in: `{}`, wantContains: []string{`"valid":false`, `"/basics/name"`}},
@@ -131,7 +133,11 @@ func TestOpsAndDescribe(t *testing.T) {
 	for i, op := range ops {
 		assert.Equal(t, names[i], op.Name)
 		assert.NotEmpty(t, op.Summary, op.Name)
-		assert.Equal(t, "application/json", op.Input)
+		if op.Name == bridge.OpEventLog {
+			assert.Equal(t, "text/csv", op.Input)
+		} else {
+			assert.Equal(t, "application/json", op.Input)
+		}
 		assert.False(t, seen[op.Name], "duplicate %s", op.Name)
 		seen[op.Name] = true
 		// Every operation answers {} without a panic: a result or a typed error.

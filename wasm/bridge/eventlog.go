@@ -1,6 +1,7 @@
 package bridge
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -89,6 +90,14 @@ func (b *Bridge) AnalyzeEventLog(ctx context.Context, r io.Reader, opts EventLog
 		return nil, &Error{Op: OpEventLog, Kind: KindInternal, Message: "cannot encode the result", Err: err}
 	}
 	return out, nil
+}
+
+func (b *Bridge) eventLogDo(in []byte) (any, error) {
+	out, err := b.AnalyzeEventLog(context.Background(), bytes.NewReader(in), EventLogOptions{}, nil)
+	if err != nil {
+		return nil, err
+	}
+	return json.RawMessage(out), nil
 }
 
 func eventLogError(err error, location string) error {
