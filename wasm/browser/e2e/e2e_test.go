@@ -511,6 +511,17 @@ func TestRoundFilesCheckedInAWorker(t *testing.T) {
 	assert.Contains(t, tb.text(`#round-out > ul > li:nth-child(1)`), "Neuvonnan sujuva alku")
 	assert.Equal(t, "false", eval[string](tb, `document.querySelector('#round-out > ul > li:nth-child(2)').dataset.valid`))
 	assert.Contains(t, tb.text(`#round-out > ul > li:nth-child(3)`), "broken.json")
+
+	// The round's own rules: eleven teams are one too many.
+	var teams []string
+	for i := range 11 {
+		teams = append(teams, fmt.Sprintf(`{"id": "t%d", "name": "Tiimi %d"}`, i, i))
+	}
+	round := filepath.Join(dir, "round.json")
+	require.NoError(t, os.WriteFile(round, []byte(`{"name": "Kierros 6", "teams": [`+strings.Join(teams, ",")+`]}`), 0o644))
+	require.NoError(t, chromedp.Do(tb.ctx, chromedp.SetUploadFiles(`#round-file`, []string{round})))
+	tb.wait(`document.querySelector('#round-rules [data-valid="false"]') !== null`)
+	assert.Contains(t, tb.text(`#round-rules`), "10")
 }
 
 func TestEventLogAnalysedInAWorker(t *testing.T) {

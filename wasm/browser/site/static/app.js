@@ -503,8 +503,18 @@ function roundPanel() {
     });
     out.replaceChildren(h('ul', {}, rows));
   } });
+  const roundOut = h('div', { id: 'round-rules', 'aria-live': 'polite' });
+  const roundInput = h('input', { type: 'file', id: 'round-file', accept: '.json,application/json', onChange: async (e) => {
+    try {
+      const round = JSON.parse(await e.target.files[0].text());
+      const r = await call('round.validate', { round });
+      roundOut.replaceChildren(h('p', { 'data-valid': String(r.valid), text: round.name || e.target.files[0].name }), findingsList(r.findings, 'noFindingsRound'));
+    } catch (err) { roundOut.replaceChildren(h('p', { text: `${t('openFailed')}: ${err.message}` })); }
+  } });
   return [h('h2', { text: t('tab.round') }), h('p', { text: t('roundIntro') }),
-    h('div', { class: 'field' }, h('label', { for: 'round-files', text: t('roundFiles') }), input), progress, out];
+    h('div', { class: 'field' }, h('label', { for: 'round-files', text: t('roundFiles') }), input), progress, out,
+    h('h3', { text: t('roundRules') }),
+    h('div', { class: 'field' }, h('label', { for: 'round-file', text: t('roundFile') }), roundInput), roundOut];
 }
 
 // ---- start ---------------------------------------------------------------

@@ -2,6 +2,7 @@
 // findings come from the bridge's "messages" operation, not from here.
 export const texts = {
   fi: {
+    roundRules: 'Kierroksen säännöt: tiimit, valmentajaparit, työpajat', roundFile: 'Kierroksen tiedosto (JSON)', noFindingsRound: 'Kierros noudattaa sääntöjä.',
     eventLog: 'Tapahtumaloki', eventLogIntro: 'Pudota tähän CSV-tapahtumaloki (case_id, activity, timestamp) tai valitse tiedosto. Se analysoidaan selaimessa: mitään ei lähetetä.', eventLogFile: 'CSV-tapahtumaloki', analysing: 'Analysoidaan…', cases: 'Tapauksia', events: 'Tapahtumia', leadTimeMedian: 'Läpimenoajan mediaani', leadTimeP90: 'Läpimenoajan 90. persentiili', skipped: 'Ohitettuja rivejä', useMap: 'Käytä yleisintä polkua nykytilan karttana',
     measure: 'Mittari', measureName: 'Mittarin nimi', pasteData: 'Liitä tiedot taulukosta (päivämäärä ja arvo riveittäin)', readData: 'Lue tiedot',
     readRows: 'Luettiin {count} havaintoa.', runChart: 'Kulkukaavio', period: 'Jakso', value: 'Arvo', signals: 'Signaalit', chartData: 'Kaavion tiedot taulukkona',
@@ -36,6 +37,7 @@ export const texts = {
     error: 'Virhe',
   },
   sv: {
+    roundRules: 'Omgångens regler: team, tränarpar, workshoppar', roundFile: 'Omgångens fil (JSON)', noFindingsRound: 'Omgången följer reglerna.',
     eventLog: 'Händelselogg', eventLogIntro: 'Släpp en CSV-händelselogg (case_id, activity, timestamp) här eller välj en fil. Den analyseras i webbläsaren: inget skickas.', eventLogFile: 'CSV-händelselogg', analysing: 'Analyserar…', cases: 'Ärenden', events: 'Händelser', leadTimeMedian: 'Genomloppstidens median', leadTimeP90: 'Genomloppstidens 90:e percentil', skipped: 'Överhoppade rader', useMap: 'Använd den vanligaste vägen som nulägeskarta',
     measure: 'Mätare', measureName: 'Mätarens namn', pasteData: 'Klistra in data från ett kalkylblad (datum och värde per rad)', readData: 'Läs in data',
     readRows: '{count} observationer lästes in.', runChart: 'Seriediagram', period: 'Period', value: 'Värde', signals: 'Signaler', chartData: 'Diagrammets data som tabell',
@@ -70,6 +72,7 @@ export const texts = {
     error: 'Fel',
   },
   en: {
+    roundRules: 'The round\'s rules: teams, coach pairs, workshops', roundFile: 'Round file (JSON)', noFindingsRound: 'The round follows the rules.',
     eventLog: 'Event log', eventLogIntro: 'Drop a CSV event log (case_id, activity, timestamp) here or choose a file. It is analysed in the browser: nothing is uploaded.', eventLogFile: 'CSV event log', analysing: 'Analysing…', cases: 'Cases', events: 'Events', leadTimeMedian: 'Median lead time', leadTimeP90: '90th percentile lead time', skipped: 'Rows skipped', useMap: 'Use the most frequent path as the current map',
     measure: 'Measure', measureName: 'Name of the measure', pasteData: 'Paste data from a spreadsheet (a date and a value per line)', readData: 'Read the data',
     readRows: '{count} observations read.', runChart: 'Run chart', period: 'Period', value: 'Value', signals: 'Signals', chartData: 'The chart\'s data as a table',
