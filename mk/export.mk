@@ -1,0 +1,3 @@
+# export's packages also run their tests as GOOS=js GOARCH=wasm under Node:
+# the browser worksheet validates and builds exports there.
+WASM_TEST_PKGS += ./export/...
