@@ -2,6 +2,7 @@ package bridge
 
 import (
 	"github.com/sujuva/sujuva/export/innokyla"
+	"github.com/sujuva/sujuva/export/schema"
 	"github.com/sujuva/sujuva/metrics"
 	"github.com/sujuva/sujuva/model"
 	"github.com/sujuva/sujuva/pdsa"
@@ -12,7 +13,7 @@ import (
 // union of the domain packages' catalogs and the bridge's own.
 func (b *Bridge) Messages() model.Catalog {
 	b.catalogOnce.Do(func() {
-		b.catalog = model.MergeCatalogs(model.Messages(), pdsa.Messages(), valuestream.Messages(), innokyla.Messages(), metrics.Messages(), messages())
+		b.catalog = model.MergeCatalogs(model.Messages(), pdsa.Messages(), valuestream.Messages(), innokyla.Messages(), schema.Messages(), metrics.Messages(), messages())
 	})
 	return b.catalog
 }

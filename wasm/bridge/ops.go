@@ -1,10 +1,12 @@
 package bridge
 
 import (
+	"encoding/json"
 	"errors"
 	"time"
 
 	"github.com/sujuva/sujuva/export/innokyla"
+	"github.com/sujuva/sujuva/export/schema"
 	"github.com/sujuva/sujuva/model"
 	"github.com/sujuva/sujuva/pdsa"
 	"github.com/sujuva/sujuva/valuestream"
@@ -243,13 +245,21 @@ func (b *Bridge) innokylaBuild(in []byte) (any, error) {
 	}
 	d, fs := buildReport(r)
 	fs = append(fs, d.Validate().Under("/document")...)
+	if doc, err := json.Marshal(d); err == nil {
+		fs = append(fs, schema.Validate(schema.Innokyla, doc).Under("/document")...)
+	}
 	return Built{Document: d, Check: check(fs), Copies: d.Copies(), Markdown: d.Markdown()}, nil
 }
 
 func (b *Bridge) innokylaValidate(in []byte) (any, error) {
+	// The published JSON Schema first, so that a document an integrator
+	// could not validate is never called valid; then Sujuva's own rules.
+	fs := schema.Validate(schema.Innokyla, in)
 	var d innokyla.Document
 	if err := decode(in, &d); err != nil {
 		return nil, err
 	}
-	return check(d.Validate()), nil
+	fs = append(fs, d.Validate()...)
+	fs.Sort()
+	return check(fs), nil
 }
