@@ -43,6 +43,7 @@ var ops = []opDef{
 	{Op{"metrics.chart", "A run or control chart of a series, qicharts2's way, with every point's signals.", mediaJSON}, (*Bridge).metricsChart},
 	{Op{OpEventLog, "Analyse a CSV event log (case_id, activity, timestamp): lead times, waits, percentiles and the map of the most frequent path.", mediaCSV}, (*Bridge).eventLogDo},
 	{Op{"innokyla.build", "Build the Innokylä toimintamalli description from basic fields and section texts, with copy-ready text.", mediaJSON}, (*Bridge).innokylaBuild},
+	{Op{"innokyla.draft", "Draft the Innokylä description from a whole worksheet: the team's own texts, and Sujuva's drafts of the sections it has not written.", mediaJSON}, (*Bridge).innokylaDraft},
 	{Op{"innokyla.validate", "Validate an Innokylä toimintamalli description; findings as data.", mediaJSON}, (*Bridge).innokylaValidate},
 	{Op{"worksheet.check", "Decode, migrate and validate a whole worksheet file; the worksheet back in the current version with every finding.", mediaJSON}, (*Bridge).worksheetCheck},
 }

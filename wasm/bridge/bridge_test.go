@@ -69,6 +69,8 @@ var doCases = []struct {
 	{name: "event log without header", op: bridge.OpEventLog, in: "", wantKind: bridge.KindInvalid, wantCodes: []model.Code{bridge.CodeEventLogHeader}},
 	{name: "innokyla build", op: "innokyla.build", in: `{"basics": {"name": "N", "summary": "S"}, "sections": {"coreIdea": "abc", "nope": "x"}}`,
 		wantContains: []string{`"heading":"Ratkaisun perusidea"`, `"path":"/sections/nope"`, `"plain":"abc"`}},
+	{name: "innokyla draft", op: "innokyla.draft", in: `{"team": ` + validTeam + `}`,
+		wantContains: []string{`"source":"draft"`, `"valid":false`, `innokyla.section.required`}},
 	{name: "innokyla validate", op: "innokyla.validate", in: `{}`, wantContains: []string{`"valid":false`, `"/basics/name"`}},
 	{name: "worksheet v0 migrated", op: "worksheet.check", in: `{"team": ` + validTeam + `}`,
 		wantContains: []string{`"format":"sujuva.worksheet"`, `"version":1`, `"migrated":true`, `"valid":true`, `"cycles":[]`}},

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/sujuva/sujuva/export"
 	"github.com/sujuva/sujuva/export/innokyla"
 	"github.com/sujuva/sujuva/export/schema"
 	"github.com/sujuva/sujuva/model"
@@ -249,6 +250,28 @@ func (b *Bridge) innokylaBuild(in []byte) (any, error) {
 		fs = append(fs, schema.Validate(schema.Innokyla, doc).Under("/document")...)
 	}
 	return Built{Document: d, Check: check(fs), Copies: d.Copies(), Markdown: d.Markdown()}, nil
+}
+
+// innokylaDraft drafts the description from a worksheet with export.Draft;
+// the worksheet's measures are not yet read (they travel as raw JSON).
+func (b *Bridge) innokylaDraft(in []byte) (any, error) {
+	var w Worksheet
+	if err := decode(in, &w); err != nil {
+		return nil, err
+	}
+	lang := w.Report.Language
+	if lang == "" {
+		lang = w.Language
+	}
+	d, fs := export.Draft(export.Material{
+		Team: w.Team, Aim: w.Aim, Current: w.Current, Ideal: w.Ideal, Cycles: w.Cycles,
+		Sections: w.Report.Sections, Basics: w.Report.Basics,
+	}, lang)
+	if doc, err := json.Marshal(d); err == nil {
+		fs = append(fs, schema.Validate(schema.Innokyla, doc)...)
+	}
+	fs.Sort()
+	return Built{Document: d, Check: check(fs.Under("/document")), Copies: d.Copies(), Markdown: d.Markdown()}, nil
 }
 
 func (b *Bridge) innokylaValidate(in []byte) (any, error) {
