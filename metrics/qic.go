@@ -380,18 +380,7 @@ func chartI(p []pt, o engineOptions, given bool) {
 	for i := 1; i < len(yb); i++ {
 		mr = append(mr, math.Abs((yb[i]-clb[i])-(yb[i-1]-clb[i-1])))
 	}
-	mr = dropNaN(mr)
-	amr := mean(mr)
-	if o.screenMR {
-		var kept []float64
-		for _, v := range mr {
-			if v < 3.267*amr {
-				kept = append(kept, v)
-			}
-		}
-		amr = mean(kept)
-	}
-	s := amr / 1.128
+	s := averageMR(dropNaN(mr), o.screenMR, 3.267) / 1.128
 	for i := range p {
 		p[i].ucl, p[i].lcl = cl+3*s, cl-3*s
 		p[i].ucl95, p[i].lcl95 = cl+2*s, cl-2*s
@@ -487,18 +476,7 @@ func chartRate(p []pt, o engineOptions, given bool, base func(func(pt) float64) 
 			for i := 1; i < len(z); i++ {
 				mr = append(mr, math.Abs(z[i]-z[i-1]))
 			}
-			mr = dropNaN(mr)
-			amr := mean(mr)
-			if o.screenMR {
-				var kept []float64
-				for _, v := range mr {
-					if v < 3.267*amr {
-						kept = append(kept, v)
-					}
-				}
-				amr = mean(kept)
-			}
-			sz = amr / 1.128
+			sz = averageMR(dropNaN(mr), o.screenMR, 3.267) / 1.128
 		}
 	}
 	for i := range p {
@@ -552,22 +530,31 @@ func chartIP(p []pt, o engineOptions, given bool, base func(func(pt) float64) []
 			s = append(s, v)
 		}
 	}
-	ms := mean(s)
-	if o.screenMR {
-		var kept []float64
-		for _, v := range s {
-			if v < 3.2665*ms {
-				kept = append(kept, v)
-			}
-		}
-		ms = mean(kept)
-	}
+	ms := averageMR(s, o.screenMR, 3.2665)
 	for i := range p {
 		sdi := ms * math.Sqrt(1/ns[i])
 		p[i].cl = cl
 		p[i].ucl, p[i].lcl = cl+3*sdi, cl-3*sdi
 		p[i].ucl95, p[i].lcl95 = cl+2*sdi, cl-2*sdi
 	}
+}
+
+// averageMR returns the mean of the moving ranges mr; with screening on,
+// ranges of limit times that mean or more are dropped once and the mean is
+// taken again (Nelson's screening as qicharts2 applies it: 3.267 for I, T,
+// P′ and U′ charts, 3.2665 for I′; spc.md §4).
+func averageMR(mr []float64, screen bool, limit float64) float64 {
+	amr := mean(mr)
+	if !screen {
+		return amr
+	}
+	var kept []float64
+	for _, v := range mr {
+		if v < limit*amr {
+			kept = append(kept, v)
+		}
+	}
+	return mean(kept)
 }
 
 // runsAnalysis applies Anhøj's rules to one part (spc.md §3): points on the

@@ -141,25 +141,10 @@ func (g *grid) suppress(threshold int) {
 // loneLine finds a row or column with exactly one hidden cell and returns
 // the complement to hide in it.
 func (g *grid) loneLine() (cell, bool) {
-	for i := range g.r {
-		var line []cell
+	for _, line := range g.lines() {
 		n := 0
-		for j := range g.c {
-			line = append(line, cell{i, j})
-			if g.hidden[i][j] {
-				n++
-			}
-		}
-		if n == 1 {
-			return g.cheapest(line)
-		}
-	}
-	for j := range g.c {
-		var line []cell
-		n := 0
-		for i := range g.r {
-			line = append(line, cell{i, j})
-			if g.hidden[i][j] {
+		for _, c := range line {
+			if g.hidden[c.i][c.j] {
 				n++
 			}
 		}
@@ -168,6 +153,26 @@ func (g *grid) loneLine() (cell, bool) {
 		}
 	}
 	return cell{}, false
+}
+
+// lines returns every row, then every column, of the grid as cells.
+func (g *grid) lines() [][]cell {
+	var out [][]cell
+	for i := range g.r {
+		line := make([]cell, g.c)
+		for j := range g.c {
+			line[j] = cell{i, j}
+		}
+		out = append(out, line)
+	}
+	for j := range g.c {
+		line := make([]cell, g.r)
+		for i := range g.r {
+			line[i] = cell{i, j}
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 // cheapest returns the visible candidate that loses least to hide: the
