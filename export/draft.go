@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/sujuva/sujuva/export/innokyla"
@@ -12,10 +13,18 @@ import (
 	"github.com/sujuva/sujuva/valuestream"
 )
 
-// Measured is a measure with its chart, if one was drawn.
+// Measured is a measure with its data and its chart, if one was drawn.
 type Measured struct {
 	Measure metrics.Measure `json:"measure"`
+	Series  metrics.Series  `json:"series"`
 	Chart   *metrics.Chart  `json:"chart,omitempty"`
+}
+
+// seriesOf returns m's observations sorted by period.
+func seriesOf(m Measured) []metrics.Observation {
+	obs := slices.Clone(m.Series.Observations)
+	slices.SortFunc(obs, func(a, b metrics.Observation) int { return a.Period.Compare(b.Period) })
+	return obs
 }
 
 // Material is what a team has recorded, from which [Draft] writes the
