@@ -199,13 +199,8 @@ func (b *Bridge) cycleMove(in []byte) (any, error) {
 // CodeMoveTime: a PDSA move dated before the cycle's last transition.
 const CodeMoveTime model.Code = "bridge.moveTime"
 
-// Report is a team's Innokylä description as the worksheet keeps it: the
-// basic fields and each section's text by key.
-type Report struct {
-	Language model.Language                 `json:"language,omitempty"`
-	Basics   innokyla.Basics                `json:"basics"`
-	Sections map[innokyla.SectionKey]string `json:"sections,omitempty"`
-}
+// Report is a team's Innokylä description as the worksheet keeps it.
+type Report = export.Report
 
 // Built is the answer of "innokyla.build".
 type Built struct {

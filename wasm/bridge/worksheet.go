@@ -1,41 +1,23 @@
 package bridge
 
 import (
-	"encoding/json"
 	"strconv"
 
+	"github.com/sujuva/sujuva/export"
 	"github.com/sujuva/sujuva/model"
 	"github.com/sujuva/sujuva/pdsa"
-	"github.com/sujuva/sujuva/valuestream"
 )
 
-// Worksheet file format. A file without "version" is read as version 0,
-// the page's first drafts, and migrated.
+// Worksheet file format: export's. A file without "version" is read as
+// version 0, the page's first drafts, and migrated.
 const (
-	WorksheetFormat  = "sujuva.worksheet"
-	WorksheetVersion = 1
+	WorksheetFormat  = export.WorksheetFormat
+	WorksheetVersion = export.WorksheetVersion
 )
 
-// Worksheet is everything one team keeps, as the browser saves it to its
-// storage and to a file: the team and rule profile, the aim, the current and
-// ideal value stream maps, the PDSA cycles and the Innokylä report. Measures
-// are carried unchanged until the metrics package defines them.
-//
-// It is the bridge's own envelope until export defines the worksheet
-// document; the page reads and writes only through "worksheet.check".
-type Worksheet struct {
-	Format   string          `json:"format"`
-	Version  int             `json:"version"`
-	Language model.Language  `json:"language,omitempty"`
-	Profile  string          `json:"profile,omitempty"`
-	Team     model.Team      `json:"team"`
-	Aim      *pdsa.Aim       `json:"aim,omitempty"`
-	Current  valuestream.Map `json:"current"`
-	Ideal    valuestream.Map `json:"ideal"`
-	Cycles   []pdsa.Cycle    `json:"cycles"`
-	Measures json.RawMessage `json:"measures,omitempty"`
-	Report   Report          `json:"report"`
-}
+// Worksheet is everything one team keeps: export.Worksheet, which keeps the
+// fields it does not know so that nothing is lost on a round trip.
+type Worksheet = export.Worksheet
 
 // WorksheetCheck is the answer of "worksheet.check": the worksheet in the
 // current version and every finding of its parts, at paths into it.

@@ -1,0 +1,145 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strconv"
+
+	"github.com/sujuva/sujuva/export/innokyla"
+	"github.com/sujuva/sujuva/model"
+	"github.com/sujuva/sujuva/pdsa"
+	"github.com/sujuva/sujuva/valuestream"
+)
+
+// The worksheet file's format name and the version this package writes.
+const (
+	WorksheetFormat  = "sujuva.worksheet"
+	WorksheetVersion = 1
+)
+
+// Report is a team's Innokylä description as the worksheet keeps it: the
+// language of its texts, the basic fields, and the team's own text of each
+// section it has written.
+type Report struct {
+	Language model.Language                 `json:"language,omitempty"`
+	Basics   innokyla.Basics                `json:"basics"`
+	Sections map[innokyla.SectionKey]string `json:"sections,omitempty"`
+}
+
+// Worksheet is everything one team keeps, in one versioned JSON file
+// (schema: export/schema, kind "worksheet"): the team and the rule profile
+// it is checked against, the aim, the current and ideal value stream maps,
+// the PDSA cycles, the measures with their data, and the texts of the
+// Innokylä report.
+//
+// Fields the file has and this version does not know — written by a newer
+// Sujuva, or by an integrator — are kept in Extra and written back, so a
+// file opened and saved by an older version loses nothing.
+type Worksheet struct {
+	Format   string          `json:"format"`
+	Version  int             `json:"version"`
+	Language model.Language  `json:"language,omitempty"`
+	Profile  string          `json:"profile,omitempty"`
+	Team     model.Team      `json:"team"`
+	Aim      *pdsa.Aim       `json:"aim,omitempty"`
+	Current  valuestream.Map `json:"current"`
+	Ideal    valuestream.Map `json:"ideal"`
+	Cycles   []pdsa.Cycle    `json:"cycles"`
+	// Measures hold the measures and their data as the worksheet page keeps
+	// them, carried unchanged.
+	Measures json.RawMessage `json:"measures,omitempty"`
+	Report   Report          `json:"report"`
+	// Extra holds the top-level fields this version does not know, by name.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+type worksheetFields Worksheet // without the methods, for encoding/json
+
+var knownFields = []string{"format", "version", "language", "profile", "team", "aim", "current", "ideal", "cycles", "measures", "report"}
+
+// UnmarshalJSON reads the known fields and keeps the rest in Extra.
+func (w *Worksheet) UnmarshalJSON(b []byte) error {
+	var f worksheetFields
+	if err := json.Unmarshal(b, &f); err != nil {
+		return err
+	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return err
+	}
+	for _, k := range knownFields {
+		delete(all, k)
+	}
+	f.Extra = nil
+	if len(all) > 0 {
+		f.Extra = all
+	}
+	*w = Worksheet(f)
+	return nil
+}
+
+// MarshalJSON writes the known fields, then the Extra ones in name order.
+func (w Worksheet) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(worksheetFields(w))
+	if err != nil || len(w.Extra) == 0 {
+		return b, err
+	}
+	keys := make([]string, 0, len(w.Extra))
+	for k := range w.Extra {
+		if !slices.Contains(knownFields, k) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	var buf bytes.Buffer
+	buf.Write(b[:len(b)-1]) // without the closing brace
+	for _, k := range keys {
+		name, _ := json.Marshal(k)
+		buf.WriteByte(',')
+		buf.Write(name)
+		buf.WriteByte(':')
+		buf.Write(w.Extra[k])
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+// CodeWorksheetVersion: the file is of a version this Sujuva cannot read.
+// Params: version.
+const CodeWorksheetVersion model.Code = "export.worksheet.version"
+
+// DecodeWorksheet reads a worksheet file and migrates it to the current
+// version: a file without "version" (version 0, the first drafts of the
+// page) gets its format and version set and empty lists made explicit.
+// migrated reports that the file was older. A file of a newer version, or
+// one that is not JSON of the worksheet's shape, gives findings with errors
+// and no worksheet.
+func DecodeWorksheet(data []byte) (w Worksheet, migrated bool, fs model.Findings) {
+	if fs := model.DecodeJSON(data, &w); fs.HasErrors() {
+		return Worksheet{}, false, fs
+	}
+	if w.Version > WorksheetVersion || w.Version < 0 {
+		return Worksheet{}, false, model.Findings{model.NewError("/version", CodeWorksheetVersion).With("version", strconv.Itoa(w.Version))}
+	}
+	migrated = w.Version < WorksheetVersion
+	w.Format, w.Version = WorksheetFormat, WorksheetVersion
+	if w.Cycles == nil {
+		w.Cycles = []pdsa.Cycle{}
+	}
+	return w, migrated, nil
+}
+
+// Messages returns the catalog of this package's codes.
+func Messages() model.Catalog {
+	return model.Catalog{
+		CodeWorksheetVersion: {
+			FI: "Työkirjatiedoston versiota {version} ei tunneta; se on tehty uudemmalla Sujuvalla.",
+			SV: "Arbetsbokens filversion {version} är okänd; den har gjorts med en nyare Sujuva.",
+			EN: "Worksheet file version {version} is not known; it was made by a newer Sujuva.",
+		},
+	}
+}
+
+// Codes returns every rule code this package defines.
+func Codes() []model.Code { return []model.Code{CodeWorksheetVersion} }

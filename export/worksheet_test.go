@@ -1,0 +1,100 @@
+package export_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/sujuva/sujuva/export"
+	"github.com/sujuva/sujuva/export/schema"
+	"github.com/sujuva/sujuva/model"
+)
+
+func demoFile(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile("../examples/worksheet/demo.json")
+	if os.IsNotExist(err) {
+		t.Skip("../examples/worksheet/demo.json is absent")
+	}
+	require.NoError(t, err)
+	return b
+}
+
+// TestWorksheetRoundTrip is the property test: for the demo file with
+// random unknown fields added at random places of the top level,
+// Encode(Decode(x)) equals x as JSON, and the result validates.
+func TestWorksheetRoundTrip(t *testing.T) {
+	// The demo as Sujuva writes it (zero fields spelt out), then unknown
+	// fields added: nothing Sujuva wrote or did not know may be lost.
+	w0, _, fs := export.DecodeWorksheet(demoFile(t))
+	require.Empty(t, fs)
+	canonical, err := json.Marshal(w0)
+	require.NoError(t, err)
+	var base map[string]any
+	require.NoError(t, json.Unmarshal(canonical, &base))
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := range 200 {
+		doc := map[string]any{}
+		for k, v := range base {
+			doc[k] = v
+		}
+		for k := range rng.IntN(4) {
+			doc[fmt.Sprintf("future%d_%d", n, k)] = map[string]any{"kept": rng.IntN(1000), "list": []any{"a", 1.5, nil, true}}
+		}
+		in, err := json.Marshal(doc)
+		require.NoError(t, err)
+		w, migrated, fs := export.DecodeWorksheet(in)
+		require.Empty(t, fs)
+		assert.False(t, migrated)
+		out, err := json.Marshal(w)
+		require.NoError(t, err)
+		require.JSONEq(t, string(in), string(out), "case %d", n)
+		assert.Empty(t, schema.Validate(schema.Worksheet, out))
+	}
+}
+
+func TestDecodeWorksheet(t *testing.T) {
+	w, migrated, fs := export.DecodeWorksheet([]byte(`{"team": {"name": "T", "process": "P", "members": []}}`))
+	require.Empty(t, fs)
+	assert.True(t, migrated, "a file without a version is version 0")
+	assert.Equal(t, export.WorksheetVersion, w.Version)
+	b, err := json.Marshal(w)
+	require.NoError(t, err)
+	assert.Empty(t, schema.Validate(schema.Worksheet, b))
+	_, _, fs = export.DecodeWorksheet([]byte(`{"format": "sujuva.worksheet", "version": 99}`))
+	require.Len(t, fs, 1)
+	assert.Equal(t, export.CodeWorksheetVersion, fs[0].Code)
+	_, _, fs = export.DecodeWorksheet([]byte(`{"team": 5}`))
+	assert.True(t, fs.HasErrors())
+	assert.Empty(t, export.Messages().Missing(export.Codes()...))
+}
+
+func FuzzDecodeWorksheet(f *testing.F) {
+	f.Add([]byte(`{"format":"sujuva.worksheet","version":1,"team":{"name":"T"},"x":{"y":[1]}}`))
+	f.Add([]byte(`{"version":2}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		w, _, fs := export.DecodeWorksheet(data)
+		if fs.HasErrors() {
+			return
+		}
+		out, err := json.Marshal(w)
+		if err != nil {
+			t.Fatalf("decoded worksheet does not encode: %v", err)
+		}
+		w2, _, fs2 := export.DecodeWorksheet(out)
+		if fs2.HasErrors() {
+			t.Fatalf("re-decoding failed: %v", fs2)
+		}
+		out2, _ := json.Marshal(w2)
+		if string(out) != string(out2) {
+			t.Fatalf("not stable:\n%s\n%s", out, out2)
+		}
+	})
+}
+
+var _ = model.Finnish
