@@ -133,8 +133,10 @@ func coDevelopment(m Material, t phrases) string {
 			professions = append(professions, p)
 		}
 	}
-	s := fmt.Sprintf(t.team, len(team.Members), team.Count(model.RoleClient), team.Count(model.RoleProfessional),
-		len(team.ProfessionalUnits()))
+	s := fmt.Sprintf(t.team, len(team.Members), team.Count(model.RoleClient), team.Count(model.RoleProfessional))
+	if n := len(team.ProfessionalUnits()); n > 0 {
+		s += " " + fmt.Sprintf(t.teamUnits, n)
+	}
 	if len(professions) > 0 {
 		s += " " + fmt.Sprintf(t.professions, t.list(professions))
 	}

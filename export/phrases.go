@@ -11,7 +11,7 @@ type phrases struct {
 	decimalPoint                                                           bool   // "2.5" rather than "2,5"
 	and                                                                    string // the word before a list's last item
 	environment, units                                                     string
-	team, professions, ownerIn, ownerOut                                   string
+	team, teamUnits, professions, ownerIn, ownerOut                        string
 	targetGroup, clientMember                                              string
 	aimNumbers                                                             string
 	measuresIntro, byHand, source                                          string
@@ -28,7 +28,8 @@ var texts = map[model.Language]phrases{
 		and:                  "ja",
 		environment:          "Kehittämisen kohteena on prosessi ”%s” (%s).",
 		units:                "Prosessissa ovat mukana yksiköt %s.",
-		team:                 "Kehittämistiimissä oli %d jäsentä: %d kehittäjäasiakas, %d sosiaali- ja terveydenhuollon ammattilaista %d yksiköstä sekä prosessin omistaja tai esihenkilö.",
+		team:                 "Kehittämistiimissä oli %d jäsentä: %d kehittäjäasiakas, %d sosiaali- ja terveydenhuollon ammattilaista sekä prosessin omistaja tai esihenkilö.",
+		teamUnits:            "Ammattilaiset tulivat %d yksiköstä.",
 		professions:          "Ammattilaiset: %s.",
 		ownerIn:              "Prosessin omistaja osallistui tiimin työhön.",
 		ownerOut:             "Prosessin omistaja oli nimetty, ja tiimissä oli esihenkilötason jäsen.",
@@ -60,7 +61,8 @@ var texts = map[model.Language]phrases{
 		and:                  "och",
 		environment:          "Utvecklingen gäller processen ”%s” (%s).",
 		units:                "I processen deltar enheterna %s.",
-		team:                 "Utvecklingsteamet hade %d medlemmar: %d klientutvecklare, %d yrkesutbildade inom social- och hälsovården från %d enheter samt processägaren eller en chef.",
+		team:                 "Utvecklingsteamet hade %d medlemmar: %d klientutvecklare, %d yrkesutbildade inom social- och hälsovården samt processägaren eller en chef.",
+		teamUnits:            "De yrkesutbildade kom från %d enheter.",
 		professions:          "Yrkesutbildade: %s.",
 		ownerIn:              "Processägaren deltog i teamets arbete.",
 		ownerOut:             "Processägaren var utsedd, och teamet hade en medlem på chefsnivå.",
@@ -92,7 +94,8 @@ var texts = map[model.Language]phrases{
 		decimalPoint:         true,
 		environment:          "The work develops the process \"%s\" (%s).",
 		units:                "The process involves %s.",
-		team:                 "The development team had %d members: %d client developer, %d social and health care professionals from %d units, and the process owner or a supervisor.",
+		team:                 "The development team had %d members: %d client developer, %d social and health care professionals, and the process owner or a supervisor.",
+		teamUnits:            "The professionals came from %d units.",
 		professions:          "Professionals: %s.",
 		ownerIn:              "The process owner took part in the team's work.",
 		ownerOut:             "The process owner was named, and the team had a supervisor-level member.",
