@@ -80,7 +80,11 @@ func (w *Worksheet) UnmarshalJSON(b []byte) error {
 }
 
 // MarshalJSON writes the known fields, then the Extra ones in name order.
+// No cycles are written as an empty list, as the schema wants.
 func (w Worksheet) MarshalJSON() ([]byte, error) {
+	if w.Cycles == nil {
+		w.Cycles = []pdsa.Cycle{}
+	}
 	b, err := json.Marshal(worksheetFields(w))
 	if err != nil || len(w.Extra) == 0 {
 		return b, err
