@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Size and speed of the Sujuva Worker against the ajv Worker of
+# ../shared/bench/worker, in one run, on this machine, with the same client
+# (its bench.mjs): both on local workerd (wrangler dev), 2,000 sequential
+# requests after 50 warm-up, then 16 concurrent; the cold first request;
+# gzip sizes of what each uploads.
+#   bash test/bench.sh [N=2000] [CONC=16]     (after make worker)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+here=$PWD
+anchor=$(cd ../../../shared/bench/worker 2>/dev/null && pwd) || { echo "../shared/bench/worker missing" >&2; exit 1; }
+N=${1:-2000} CONC=${2:-16}
+OP=${SUJUVA_BENCH_OP:-team.validate}
+export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_HIDE_BANNER=true CI=true NO_COLOR=1
+[ -f build/app.wasm ] || { echo "build/app.wasm missing: run make worker" >&2; exit 1; }
+
+# The anchor, built as its run.sh builds it.
+(cd "$anchor" && { [ -d node_modules/ajv ] || npm install --no-audit --no-fund >/dev/null; } \
+  && node gen-standalone.mjs && npx esbuild src/standalone-entry.js --bundle --format=esm --minify --outfile=dist/worker.js --log-level=warning)
+
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+tmp=$(mktemp -d)
+pgs=()
+cleanup() { for pg in "${pgs[@]}"; do kill -TERM -- "-$pg" 2>/dev/null || true; done; sleep 0.5
+            for pg in "${pgs[@]}"; do kill -KILL -- "-$pg" 2>/dev/null || true; done; rm -rf "$tmp"; }
+trap cleanup EXIT
+serve() { # dir port wrangler-bin name
+  mkdir -p "$tmp/$4"
+  (cd "$1" && setsid "$3" dev --port "$2" --ip 127.0.0.1 --persist-to "$tmp/$4" --inspector-port 0 >"$tmp/$4.log" 2>&1 </dev/null) &
+  pgs+=($!)
+}
+first() { # url: time of the first answer after start, in ms (curl's total time)
+  for i in $(seq 1 600); do curl -s -o /dev/null "$1" 2>/dev/null && break; sleep 0.1; done
+}
+PA=$(port); PS=$(port)
+serve "$anchor" "$PA" "$here/node_modules/.bin/wrangler" ajv
+serve "$here" "$PS" "$here/node_modules/.bin/wrangler" sujuva
+# Wait for both to listen (a GET on a path that is not the one timed).
+first "http://127.0.0.1:$PA/health"; first "http://127.0.0.1:$PS/"
+cold() { curl -s -o /dev/null -w '%{time_total}' -X POST -H 'content-type: application/json' --data-binary @"$anchor/schema/valid.json" "$1" | awk '{printf "%.1f", $1*1000}'; }
+echo "{\"cold_first_request_ms\":{\"ajv\":$(cold "http://127.0.0.1:$PA/validate"),\"sujuva\":$(cold "http://127.0.0.1:$PS/api/v1/$OP")}}"
+gz() { cat "$@" | gzip -9 | wc -c; }
+raw() { cat "$@" | wc -c; }
+echo "{\"upload_bytes\":{\"ajv\":{\"raw\":$(raw "$anchor/dist/worker.js"),\"gzip\":$(gz "$anchor/dist/worker.js")},\"sujuva\":{\"raw\":$(raw build/app.wasm build/worker.mjs build/wasm_exec.js build/runtime.mjs),\"gzip\":$(gz build/app.wasm build/worker.mjs build/wasm_exec.js build/runtime.mjs),\"wasm_gzip\":$(gz build/app.wasm)}}}"
+for body in valid invalid; do
+  node "$anchor/bench.mjs" "http://127.0.0.1:$PA/validate" "$anchor/schema/$body.json" "ajv/$body" "$N" "$CONC" 50
+  node "$anchor/bench.mjs" "http://127.0.0.1:$PS/api/v1/$OP" "$anchor/schema/$body.json" "sujuva/$body" "$N" "$CONC" 50
+done
