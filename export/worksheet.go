@@ -10,6 +10,7 @@ import (
 	"github.com/sujuva/sujuva/model"
 	"github.com/sujuva/sujuva/pdsa"
 	"github.com/sujuva/sujuva/valuestream"
+	"github.com/sujuva/sujuva/valuestream/eventlog"
 )
 
 // The worksheet file's format name and the version this package writes.
@@ -37,26 +38,32 @@ type Report struct {
 // Sujuva, or by an integrator — are kept in Extra and written back, so a
 // file opened and saved by an older version loses nothing.
 type Worksheet struct {
-	Format   string          `json:"format"`
-	Version  int             `json:"version"`
-	Language model.Language  `json:"language,omitempty"`
-	Profile  string          `json:"profile,omitempty"`
-	Team     model.Team      `json:"team"`
-	Aim      *pdsa.Aim       `json:"aim,omitempty"`
-	Current  valuestream.Map `json:"current"`
-	Ideal    valuestream.Map `json:"ideal"`
-	Cycles   []pdsa.Cycle    `json:"cycles"`
+	Format   string         `json:"format"`
+	Version  int            `json:"version"`
+	Language model.Language `json:"language,omitempty"`
+	Profile  string         `json:"profile,omitempty"`
+	Team     model.Team     `json:"team"`
+	Aim      *pdsa.Aim      `json:"aim,omitempty"`
+	// Drivers is the team's driver diagram, Ramps its PDSA ramps (cycles
+	// grouped by change idea); Cycles are the page's flat list.
+	Drivers *pdsa.DriverDiagram `json:"driverDiagram,omitempty"`
+	Ramps   []pdsa.Ramp         `json:"ramps,omitempty"`
+	Current valuestream.Map     `json:"current"`
+	Ideal   valuestream.Map     `json:"ideal"`
+	Cycles  []pdsa.Cycle        `json:"cycles"`
 	// Measures hold the measures and their data as the worksheet page keeps
 	// them, carried unchanged.
 	Measures json.RawMessage `json:"measures,omitempty"`
-	Report   Report          `json:"report"`
+	// EventLog is the summary of the event log the current map came from.
+	EventLog *eventlog.Summary `json:"eventLog,omitempty"`
+	Report   Report            `json:"report"`
 	// Extra holds the top-level fields this version does not know, by name.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
 type worksheetFields Worksheet // without the methods, for encoding/json
 
-var knownFields = []string{"format", "version", "language", "profile", "team", "aim", "current", "ideal", "cycles", "measures", "report"}
+var knownFields = []string{"format", "version", "language", "profile", "team", "aim", "driverDiagram", "ramps", "current", "ideal", "cycles", "measures", "eventLog", "report"}
 
 // UnmarshalJSON reads the known fields and keeps the rest in Extra.
 func (w *Worksheet) UnmarshalJSON(b []byte) error {

@@ -101,7 +101,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// 4. The worksheet file, as the browser worksheet opens it.
 	w := export.Worksheet{
 		Format: export.WorksheetFormat, Version: export.WorksheetVersion, Language: model.Finnish, Profile: "default",
-		Team: team, Current: summary.Map("Nykytila tapahtumalokista"),
+		Team: team, Current: summary.Map("Nykytila tapahtumalokista"), EventLog: summary,
 	}
 	// 5. The Innokylä description and the poster.
 	material := export.Material{Team: w.Team, Current: w.Current}
