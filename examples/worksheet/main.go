@@ -28,6 +28,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sujuva/sujuva/export/schema"
 	"github.com/sujuva/sujuva/wasm/bridge"
 	"github.com/sujuva/sujuva/wasm/browser/site"
 	"github.com/sujuva/sujuva/wasm/httpapi"
@@ -81,7 +82,11 @@ func run(addr, prebuilt string, withDemo bool) error {
 	}
 
 	mux := http.NewServeMux()
-	mux.Handle(httpapi.Prefix, httpapi.New(bridge.New(), httpapi.Options{}))
+	var schemas []httpapi.Schema // served at /api/v1/schemas/, the paths of their $ids
+	for _, k := range schema.Kinds() {
+		schemas = append(schemas, httpapi.Schema{ID: k.ID(), JSON: k.JSON()})
+	}
+	mux.Handle(httpapi.Prefix, httpapi.New(bridge.New(), httpapi.Options{Schemas: schemas}))
 	mux.HandleFunc("/sujuva.wasm", serveBytes("application/wasm", wasm))
 	mux.HandleFunc("/wasm_exec.js", serveBytes("text/javascript; charset=utf-8", js))
 	if withDemo {
