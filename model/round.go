@@ -3,8 +3,6 @@ package model
 import (
 	"context"
 	"time"
-
-	"github.com/go-playground/validator/v10"
 )
 
 // MaxTeamsPerRound is the largest number of teams in one coaching round
@@ -102,12 +100,7 @@ const (
 // months, 12–15 with summer breaks).
 func (r Round) Validate() Findings { return check(context.Background(), r) }
 
-func roundRules(_ context.Context, sl validator.StructLevel) {
-	r := sl.Current().Interface().(Round)
-	for _, f := range r.rules() {
-		report(sl, f.field, f.Finding)
-	}
-}
+func roundRules(_ context.Context, v any) []fieldFinding { return v.(Round).rules() }
 
 func (r Round) rules() []fieldFinding {
 	var out []fieldFinding

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strconv"
 	"strings"
-
-	"github.com/go-playground/validator/v10"
 )
 
 // Rule codes of a team's composition and references. Params are text.
@@ -48,18 +46,16 @@ func (t Team) Validate(p Profile) Findings {
 }
 
 // teamRules is the struct-level validation of Team: the profile's
-// composition rules and the references that cross fields.
-func teamRules(ctx context.Context, sl validator.StructLevel) {
-	t := sl.Current().Interface().(Team)
+// composition rules and the references that cross fields. Both engines
+// (validate_validator.go, validate_tags.go) call it.
+func teamRules(ctx context.Context, v any) []fieldFinding {
+	t := v.(Team)
 	p, _ := ctx.Value(profileKey{}).(Profile)
-	for _, f := range t.references() {
-		report(sl, f.field, f.Finding)
-	}
+	out := t.references()
 	for _, r := range p.Rules {
-		for _, f := range t.apply(r) {
-			report(sl, f.field, f.Finding)
-		}
+		out = append(out, t.apply(r)...)
 	}
+	return out
 }
 
 // fieldFinding is a finding whose path is still in validator's notation.

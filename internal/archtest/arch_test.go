@@ -59,6 +59,11 @@ var impure = []string{"os", "os/exec", "os/signal", "net", "net/http", "log", "l
 // main may use it.
 const workers = "github.com/syumai/workers"
 
+// hostOnly are modules no js/wasm build may link: validator/v10 alone is
+// about 1.5 MB of the browser's and the Worker's gzipped wasm, and model
+// applies its rules with its own tag engine there (model/validate_tags.go).
+var hostOnly = []string{"github.com/go-playground/validator/v10"}
+
 func isWasmMain(rel string, p pkg) bool { return strings.HasPrefix(rel, "wasm/") && p.Name == "main" }
 
 var clockCall = regexp.MustCompile(`\btime\.(Now|Since|Until)\(`)
@@ -73,6 +78,13 @@ func TestImports(t *testing.T) {
 			require.NotEmpty(t, pkgs)
 			for _, p := range pkgs {
 				checkPackage(t, p)
+				if target.goos == "js" {
+					for _, dep := range p.Deps {
+						if allowed(hostOnly, dep) {
+							t.Errorf("%s links %s in js/wasm", p.ImportPath, dep)
+						}
+					}
+				}
 			}
 		})
 	}
