@@ -232,7 +232,7 @@ func (e *engine) read(ctx context.Context, br *bufio.Reader, consumed int64, ch 
 		carry = append(carry[:0], buf[cut:]...)
 		data := buf[:cut]
 		if len(data) > 0 {
-			n := bytes.Count(data, []byte{'\n'})
+			n := countLines(data)
 			select {
 			case ch <- block{data: data, firstLine: line, lines: n + 1}:
 			case <-ctx.Done():

@@ -71,11 +71,58 @@ func (c civil) unixNano(offsetSec int64) int64 {
 // "2006-01-02 15:04[:05]" and "2.1.2006 15.04[.05]" read in loc. local
 // reports that loc was needed.
 func parseTime(b []byte, loc *time.Location) (ns int64, local bool, ok bool) {
+	if ns, ok := parseRFC3339Seconds(b); ok {
+		return ns, false, true
+	}
 	b = bytes.TrimSpace(b)
 	if len(b) >= 16 && b[4] == '-' && b[7] == '-' && (b[10] == 'T' || b[10] == ' ' || b[10] == 't') && b[13] == ':' {
 		return parseISO(b, loc)
 	}
 	return parseFinnish(b, loc)
+}
+
+// parseRFC3339Seconds is parseISO's fast path for the form most logs use,
+// "2006-01-02T15:04:05+07:00" or "2006-01-02T15:04:05Z": fixed positions,
+// no loops and no calls, which matters most under js/wasm. ok is false for
+// anything else, which parseISO then reads (or refuses) in full.
+func parseRFC3339Seconds(b []byte) (int64, bool) {
+	var off int64
+	switch {
+	case len(b) == 20 && b[19] == 'Z':
+	case len(b) == 25 && (b[19] == '+' || b[19] == '-') && b[22] == ':':
+		h1, h2, m1, m2 := b[20]-'0', b[21]-'0', b[23]-'0', b[24]-'0'
+		if h1 > 9 || h2 > 9 || m1 > 9 || m2 > 9 {
+			return 0, false
+		}
+		oh, om := int64(h1)*10+int64(h2), int64(m1)*10+int64(m2)
+		if oh > 23 || om > 59 {
+			return 0, false
+		}
+		off = oh*3600 + om*60
+		if b[19] == '-' {
+			off = -off
+		}
+	default:
+		return 0, false
+	}
+	if b[4] != '-' || b[7] != '-' || b[10] != 'T' || b[13] != ':' || b[16] != ':' {
+		return 0, false
+	}
+	y1, y2, y3, y4 := b[0]-'0', b[1]-'0', b[2]-'0', b[3]-'0'
+	mo1, mo2, d1, d2 := b[5]-'0', b[6]-'0', b[8]-'0', b[9]-'0'
+	h1, h2, mi1, mi2, s1, s2 := b[11]-'0', b[12]-'0', b[14]-'0', b[15]-'0', b[17]-'0', b[18]-'0'
+	if y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || mo1 > 9 || mo2 > 9 || d1 > 9 || d2 > 9 || h1 > 9 || h2 > 9 || mi1 > 9 || mi2 > 9 || s1 > 9 || s2 > 9 {
+		return 0, false
+	}
+	c := civil{
+		y:  int64(y1)*1000 + int64(y2)*100 + int64(y3)*10 + int64(y4),
+		mo: int64(mo1)*10 + int64(mo2), d: int64(d1)*10 + int64(d2),
+		h: int64(h1)*10 + int64(h2), mi: int64(mi1)*10 + int64(mi2), s: int64(s1)*10 + int64(s2),
+	}
+	if !c.valid() {
+		return 0, false
+	}
+	return c.unixNano(off), true
 }
 
 func parseISO(b []byte, loc *time.Location) (int64, bool, bool) {

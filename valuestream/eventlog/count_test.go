@@ -1,0 +1,55 @@
+package eventlog
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"testing"
+	"time"
+)
+
+// countLines must agree with bytes.Count on every platform; on js/wasm it
+// is the SWAR word loop (count_js.go), so `make test` checks it under Node.
+func TestCountLines(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := []byte{'\n', '\n' ^ 0x80, 0, 0xff, 'a', 0x0b, 0x09, 0x8a}
+	for n := range 200 {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		if got, want := countLines(b), bytes.Count(b, []byte{'\n'}); got != want {
+			t.Fatalf("countLines(%q) = %d, want %d", b, got, want)
+		}
+	}
+}
+
+func FuzzCountLines(f *testing.F) {
+	f.Add([]byte("a\nb\n\n\x8a\x0b"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := countLines(b), bytes.Count(b, []byte{'\n'}); got != want {
+			t.Fatalf("countLines(%q) = %d, want %d", b, got, want)
+		}
+	})
+}
+
+// parseRFC3339Seconds is a fast path: wherever it accepts, it must give
+// parseISO's instant, and both must agree with time.Parse.
+func FuzzParseRFC3339Seconds(f *testing.F) {
+	for _, s := range []string{"2024-03-31T03:30:00+03:00", "2024-02-29T23:59:59Z", "2023-02-29T00:00:00Z",
+		"2024-12-31T24:00:00Z", "2024-01-01T00:00:00-09:30", "2024-01-01T00:00:00+24:00", "2024-1-01T00:00:00Z", "0000-01-01T00:00:00Z"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fast, ok := parseRFC3339Seconds(b)
+		if !ok {
+			return
+		}
+		full, local, ok2 := parseISO(b, nil)
+		if !ok2 || local || full != fast {
+			t.Fatalf("%q: fast %d, parseISO %d %v %v", b, fast, full, local, ok2)
+		}
+		if tm, err := time.Parse(time.RFC3339, string(b)); err != nil || tm.UnixNano() != fast {
+			t.Fatalf("%q: fast %d, time.Parse %v %v", b, fast, tm, err)
+		}
+	})
+}
