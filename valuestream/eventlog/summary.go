@@ -140,17 +140,32 @@ func (e *engine) summarise(parts []events) *Summary {
 	}
 	times := make([]int64, total)
 	ranks := make([]uint16, total)
+	// The scatter is bound by cache misses: each of e.workers goroutines
+	// reads every event and places those of its range of cases.
 	next := slices.Clone(start[:space])
-	for k := range parts {
-		p := &parts[k]
-		for i, c := range p.cases {
-			j := next[c]
-			next[c]++
-			times[j] = p.times[i]
-			ranks[j] = rank[p.acts[i]]
-		}
-		*p = events{} // let the collector have them
+	scatter := max(1, min(e.workers, total/(1<<16)+1))
+	var wg sync.WaitGroup
+	for w := range scatter {
+		lo, hi := uint32(space*w/scatter), uint32(space*(w+1)/scatter)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range parts {
+				p := &parts[k]
+				for i, c := range p.cases {
+					if c < lo || c >= hi {
+						continue
+					}
+					j := next[c]
+					next[c]++
+					times[j] = p.times[i]
+					ranks[j] = rank[p.acts[i]]
+				}
+			}
+		}()
 	}
+	wg.Wait()
+	clear(parts) // let the collector have them
 	next = nil
 
 	s := &Summary{Events: total, Cases: nCases, Skipped: e.skipped, Errors: e.reported}
@@ -172,7 +187,6 @@ func (e *engine) summarise(parts []events) *Summary {
 	// Each worker sorts and measures a range of cases; the builders merge.
 	workers := max(1, min(e.workers, space/4096+1))
 	builders := make([]*statsBuilder, workers)
-	var wg sync.WaitGroup
 	for w := range workers {
 		b := newStatsBuilder(nAct, nCases/workers, total/workers)
 		b.startRank, b.endRank = startRank, endRank
