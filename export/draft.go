@@ -13,11 +13,41 @@ import (
 	"github.com/sujuva/sujuva/valuestream"
 )
 
-// Measured is a measure with its data and its chart, if one was drawn.
+// Measured is a measure with its data: as the worksheet keeps it (the
+// measure's definition, its series, the chart settings the team chose and
+// the spreadsheet text the data were pasted from), and with its chart once
+// one is drawn ([Worksheet.Material] draws them; the file does not keep
+// charts).
 type Measured struct {
 	Measure metrics.Measure `json:"measure"`
 	Series  metrics.Series  `json:"series"`
-	Chart   *metrics.Chart  `json:"chart,omitempty"`
+	// Options are the chart's settings: its type (the measure's ChartType
+	// when empty), a frozen baseline, parts after changes.
+	Options *metrics.Options `json:"chartOptions,omitempty"`
+	// Pasted is the text the team pasted the data from, kept so that the
+	// page can show it again; the series is what counts.
+	Pasted string         `json:"pasted,omitempty"`
+	Chart  *metrics.Chart `json:"chart,omitempty"`
+}
+
+// Charted returns m with its chart drawn from its series and options, or m
+// unchanged when it has no observations or already has a chart. A series
+// the chart cannot be drawn from (see metrics.NewChart) leaves Chart nil.
+func (m Measured) Charted() Measured {
+	if m.Chart != nil || len(m.Series.Observations) == 0 {
+		return m
+	}
+	var o metrics.Options
+	if m.Options != nil {
+		o = *m.Options
+	}
+	if o.Type == "" {
+		o.Type = m.Measure.ChartType()
+	}
+	if c, err := metrics.NewChart(m.Series, o); err == nil {
+		m.Chart = &c
+	}
+	return m
 }
 
 // seriesOf returns m's observations sorted by period.

@@ -82,8 +82,7 @@ func TestGoldenExports(t *testing.T) {
 			ws, err := json.MarshalIndent(w, "", "  ")
 			require.NoError(t, err)
 			golden(t, name+".worksheet", append(ws, '\n'), schema.Worksheet)
-			d, _ := export.Draft(export.Material{Team: w.Team, Aim: w.Aim, Current: w.Current, Ideal: w.Ideal, Cycles: w.Cycles,
-				Sections: w.Report.Sections, Basics: w.Report.Basics}, w.Language)
+			d, _ := export.Draft(w.Material(), w.Language)
 			doc, err := json.MarshalIndent(d, "", "  ")
 			require.NoError(t, err)
 			golden(t, name+".innokyla", append(doc, '\n'), schema.Innokyla)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/sujuva/sujuva/export/innokyla"
+	"github.com/sujuva/sujuva/metrics"
 	"github.com/sujuva/sujuva/model"
 	"github.com/sujuva/sujuva/pdsa"
 	"github.com/sujuva/sujuva/valuestream"
@@ -16,7 +17,7 @@ import (
 // The worksheet file's format name and the version this package writes.
 const (
 	WorksheetFormat  = "sujuva.worksheet"
-	WorksheetVersion = 1
+	WorksheetVersion = 2
 )
 
 // Report is a team's Innokylä description as the worksheet keeps it: the
@@ -51,9 +52,10 @@ type Worksheet struct {
 	Current valuestream.Map     `json:"current"`
 	Ideal   valuestream.Map     `json:"ideal"`
 	Cycles  []pdsa.Cycle        `json:"cycles"`
-	// Measures hold the measures and their data as the worksheet page keeps
-	// them, carried unchanged.
-	Measures json.RawMessage `json:"measures,omitempty"`
+	// Measures are the team's measures with their data (version 1 files
+	// held the page's one measure as an object; DecodeWorksheet migrates
+	// it).
+	Measures []Measured `json:"measures,omitempty"`
 	// EventLog is the summary of the event log the current map came from.
 	EventLog *eventlog.Summary `json:"eventLog,omitempty"`
 	Report   Report            `json:"report"`
@@ -67,11 +69,17 @@ var knownFields = []string{"format", "version", "language", "profile", "team", "
 
 // UnmarshalJSON reads the known fields and keeps the rest in Extra.
 func (w *Worksheet) UnmarshalJSON(b []byte) error {
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err == nil {
+		if m, ok := measuresV1(all["measures"]); ok {
+			all["measures"] = m
+			b, _ = json.Marshal(all)
+		}
+	}
 	var f worksheetFields
 	if err := json.Unmarshal(b, &f); err != nil {
 		return err
 	}
-	var all map[string]json.RawMessage
 	if err := json.Unmarshal(b, &all); err != nil {
 		return err
 	}
@@ -84,6 +92,39 @@ func (w *Worksheet) UnmarshalJSON(b []byte) error {
 	}
 	*w = Worksheet(f)
 	return nil
+}
+
+// measuresV1 converts version 1's measures — the page's one measure as an
+// object {name, pasted, series} — to version 2's list, giving the measure
+// the id "m1". ok is false when raw is not such an object.
+func measuresV1(raw json.RawMessage) (json.RawMessage, bool) {
+	if t := bytes.TrimSpace(raw); len(t) == 0 || t[0] != '{' {
+		return nil, false
+	}
+	var v1 struct {
+		Name   string         `json:"name"`
+		Pasted string         `json:"pasted"`
+		Series metrics.Series `json:"series"`
+	}
+	if json.Unmarshal(raw, &v1) != nil {
+		return nil, false
+	}
+	if v1.Name == "" && v1.Pasted == "" && len(v1.Series.Observations) == 0 {
+		return json.RawMessage("[]"), true
+	}
+	m, err := json.Marshal([]Measured{{Measure: metrics.Measure{ID: "m1", Name: v1.Name}, Series: v1.Series, Pasted: v1.Pasted}})
+	return m, err == nil
+}
+
+// Material is what [Draft] and [Poster] need of the worksheet, with every
+// measure's chart drawn (see [Measured.Charted]).
+func (w Worksheet) Material() Material {
+	m := Material{Team: w.Team, Aim: w.Aim, Current: w.Current, Ideal: w.Ideal, Cycles: w.Cycles,
+		Sections: w.Report.Sections, Basics: w.Report.Basics}
+	for _, x := range w.Measures {
+		m.Measures = append(m.Measures, x.Charted())
+	}
+	return m
 }
 
 // MarshalJSON writes the known fields, then the Extra ones in name order.
@@ -122,7 +163,8 @@ const CodeWorksheetVersion model.Code = "export.worksheet.version"
 
 // DecodeWorksheet reads a worksheet file and migrates it to the current
 // version: a file without "version" (version 0, the first drafts of the
-// page) gets its format and version set and empty lists made explicit.
+// page) gets its format and version set and empty lists made explicit; a
+// version 1 file's one measure, an object, becomes a list of one.
 // migrated reports that the file was older. A file of a newer version, or
 // one that is not JSON of the worksheet's shape, gives findings with errors
 // and no worksheet.

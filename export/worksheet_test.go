@@ -74,6 +74,47 @@ func TestDecodeWorksheet(t *testing.T) {
 	assert.Empty(t, export.Messages().Missing(export.Codes()...))
 }
 
+// TestDecodeWorksheetV1Measure migrates version 1's one measure, the page's
+// object, into version 2's list without losing its name, data or text, and
+// the migrated file validates; an empty object becomes an empty list.
+func TestDecodeWorksheetV1Measure(t *testing.T) {
+	v1 := `{"format":"sujuva.worksheet","version":1,"team":{"name":"T","process":"P","members":[]},"cycles":[],
+		"measures":{"name":"Jatkosta sovittu (%)","pasted":"Viikko\tOsuus\n5.1.2026\t42","series":{"observations":[{"period":"2026-01-05","value":42}]}}}`
+	w, migrated, fs := export.DecodeWorksheet([]byte(v1))
+	require.Empty(t, fs)
+	assert.True(t, migrated)
+	require.Len(t, w.Measures, 1)
+	m := w.Measures[0]
+	assert.Equal(t, "m1", m.Measure.ID)
+	assert.Equal(t, "Jatkosta sovittu (%)", m.Measure.Name)
+	assert.Equal(t, "Viikko\tOsuus\n5.1.2026\t42", m.Pasted)
+	require.Len(t, m.Series.Observations, 1)
+	assert.Equal(t, 42.0, *m.Series.Observations[0].Value)
+	out, err := json.Marshal(w)
+	require.NoError(t, err)
+	assert.Empty(t, schema.Validate(schema.Worksheet, out))
+	assert.Contains(t, string(out), `"version":2`)
+
+	w, _, fs = export.DecodeWorksheet([]byte(`{"version":1,"team":{"name":"T","process":"P","members":[]},"measures":{"name":"","pasted":"","series":{"observations":[]}}}`))
+	require.Empty(t, fs)
+	assert.Empty(t, w.Measures)
+}
+
+// TestMaterialChartsMeasures: the worksheet's material for Draft carries each
+// measure's chart, drawn with the team's options, so the evaluation section
+// is drafted from the chart's signals.
+func TestMaterialChartsMeasures(t *testing.T) {
+	w, _, fs := export.DecodeWorksheet(demoFile(t))
+	require.Empty(t, fs)
+	require.NotEmpty(t, w.Measures)
+	m := w.Material()
+	require.Len(t, m.Measures, len(w.Measures))
+	c := m.Measures[0].Chart
+	require.NotNil(t, c, "the demo measure is charted")
+	assert.Equal(t, len(w.Measures[0].Series.Observations), len(c.Points))
+	assert.Nil(t, w.Measures[0].Chart, "Material does not change the worksheet")
+}
+
 func FuzzDecodeWorksheet(f *testing.F) {
 	f.Add([]byte(`{"format":"sujuva.worksheet","version":1,"team":{"name":"T"},"x":{"y":[1]}}`))
 	f.Add([]byte(`{"version":2}`))

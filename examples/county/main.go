@@ -104,7 +104,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Team: team, Current: summary.Map("Nykytila tapahtumalokista"), EventLog: summary,
 	}
 	// 5. The Innokylä description and the poster.
-	material := export.Material{Team: w.Team, Current: w.Current}
+	material := w.Material()
 	doc, _ := export.Draft(material, model.Finnish)
 	poster := export.Poster(material, svg.A3, model.Finnish)
 

@@ -73,7 +73,7 @@ var doCases = []struct {
 		wantContains: []string{`"source":"draft"`, `"valid":false`, `innokyla.section.required`}},
 	{name: "innokyla validate", op: "innokyla.validate", in: `{}`, wantContains: []string{`"valid":false`, `"/basics/name"`}},
 	{name: "worksheet v0 migrated", op: "worksheet.check", in: `{"team": ` + validTeam + `}`,
-		wantContains: []string{`"format":"sujuva.worksheet"`, `"version":1`, `"migrated":true`, `"valid":true`, `"cycles":[]`}},
+		wantContains: []string{`"format":"sujuva.worksheet"`, `"version":2`, `"migrated":true`, `"valid":true`, `"cycles":[]`}},
 	{name: "worksheet from the future", op: "worksheet.check", in: `{"version": 99}`,
 		wantKind: bridge.KindInvalid, wantCodes: []model.Code{bridge.CodeWorksheetVersion}},
 }

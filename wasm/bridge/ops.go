@@ -247,8 +247,8 @@ func (b *Bridge) innokylaBuild(in []byte) (any, error) {
 	return Built{Document: d, Check: check(fs), Copies: d.Copies(), Markdown: d.Markdown()}, nil
 }
 
-// innokylaDraft drafts the description from a worksheet with export.Draft;
-// the worksheet's measures are not yet read (they travel as raw JSON).
+// innokylaDraft drafts the description from a worksheet with export.Draft,
+// every measure charted (export.Worksheet.Material).
 func (b *Bridge) innokylaDraft(in []byte) (any, error) {
 	var w Worksheet
 	if err := decode(in, &w); err != nil {
@@ -258,10 +258,7 @@ func (b *Bridge) innokylaDraft(in []byte) (any, error) {
 	if lang == "" {
 		lang = w.Language
 	}
-	d, fs := export.Draft(export.Material{
-		Team: w.Team, Aim: w.Aim, Current: w.Current, Ideal: w.Ideal, Cycles: w.Cycles,
-		Sections: w.Report.Sections, Basics: w.Report.Basics,
-	}, lang)
+	d, fs := export.Draft(w.Material(), lang)
 	if doc, err := json.Marshal(d); err == nil {
 		fs = append(fs, schema.Validate(schema.Innokyla, doc)...)
 	}

@@ -216,6 +216,12 @@ func (tb *tab) click(sel string) {
 	tb.do(fmt.Sprintf(`const el = document.querySelector(%s); if (!el) throw new Error("no element " + %[1]s); el.click()`, js(sel)))
 }
 
+// evalAttr returns attribute name of the element sel finds.
+func evalAttr(tb *tab, sel, name string) string {
+	tb.t.Helper()
+	return eval[string](tb, fmt.Sprintf(`document.querySelector(%s).getAttribute(%s)`, js(sel), js(name)))
+}
+
 // wait polls a JavaScript condition until it holds.
 func (tb *tab) wait(cond string) {
 	tb.t.Helper()
@@ -389,6 +395,48 @@ func TestInnokylaExportValid(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(got), &res))
 	assert.True(t, res.Valid, got)
 	assert.Positive(t, eval[int](tb, `document.querySelectorAll('.copy-section button').length`))
+}
+
+// TestReportDraftsFromData: the Report tab drafts the sections the team has
+// not written from the demo worksheet's data, among them the evaluation from
+// the demo measure's run chart, marked as drafts; the team's own text wins.
+func TestReportDraftsFromData(t *testing.T) {
+	tb := newTab(t, "/demo/")
+	tb.selectTab("report")
+	tb.set(`[data-field="section-coreIdea"]`, "Oma ydinajatus")
+	tb.click("#build-report")
+	tb.wait(`document.querySelector('.copy-section[data-key="evaluationSummary"]') !== null`)
+	summary := tb.text(`.copy-section[data-key="evaluationSummary"] pre`)
+	assert.Contains(t, summary, "Jatkosta sovittu kahden arkipäivän kuluessa")
+	assert.Contains(t, summary, "nousi")
+	assert.Contains(t, summary, "merkitsevä")
+	assert.Equal(t, "true", evalAttr(tb, `.copy-section[data-key="evaluationSummary"]`, "data-draft"))
+	assert.Contains(t, tb.text(`.copy-section[data-key="measuringChange"] pre`), "kaikki viikon yhteydenotot neuvontaan", "the operational definition is drafted")
+	assert.Equal(t, "false", evalAttr(tb, `.copy-section[data-key="coreIdea"]`, "data-draft"))
+	assert.Equal(t, "Oma ydinajatus", tb.text(`.copy-section[data-key="coreIdea"] pre`))
+}
+
+// TestMeasuresList: a second measure is added, named and given a kind; both
+// survive a reload, and the first keeps its data and chart.
+func TestMeasuresList(t *testing.T) {
+	tb := newTab(t, "/demo/")
+	tb.selectTab("aim")
+	tb.wait(`document.querySelector('#chart svg') !== null`)
+	require.Equal(t, 1, eval[int](tb, `document.querySelectorAll('[data-field="measure-select"] option').length`))
+	tb.click("#add-measure")
+	tb.wait(`document.querySelectorAll('[data-field="measure-select"] option').length === 2`)
+	tb.set(`[data-field="measure-name"]`, "Asiakkaan yhteydenottojen määrä ennen jatkosta sopimista")
+	tb.set(`[data-field="measure-kind"]`, "balancing")
+	tb.reload()
+	tb.selectTab("aim")
+	tb.wait(`document.querySelectorAll('[data-field="measure-select"] option').length === 2`)
+	tb.set(`[data-field="measure-select"]`, "1")
+	tb.wait(`document.querySelector('[data-field="measure-name"]').value !== 'Jatkosta sovittu kahden arkipäivän kuluessa'`)
+	assert.Equal(t, "Asiakkaan yhteydenottojen määrä ennen jatkosta sopimista", eval[string](tb, `document.querySelector('[data-field="measure-name"]').value`))
+	assert.Equal(t, "balancing", eval[string](tb, `document.querySelector('[data-field="measure-kind"]').value`))
+	tb.set(`[data-field="measure-select"]`, "0")
+	tb.wait(`document.querySelector('[data-field="measure-name"]').value === 'Jatkosta sovittu kahden arkipäivän kuluessa'`)
+	tb.wait(`document.querySelector('#chart svg') !== null`)
 }
 
 func TestReloadKeepsEverything(t *testing.T) {

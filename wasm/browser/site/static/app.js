@@ -63,7 +63,7 @@ function findingsList(fs, emptyKey) {
 
 function blank() {
   return {
-    format: 'sujuva.worksheet', version: 1, profile: 'default',
+    format: 'sujuva.worksheet', version: globalThis.sujuva.version, profile: 'default',
     team: { name: '', process: '', members: [], owner: {} },
     aim: { statement: '', by: '' },
     current: { name: '', kind: 'current', steps: [] },
@@ -208,31 +208,58 @@ function teamPanel() {
 
 // ---- Aim and measures ----------------------------------------------------
 
+// The team's measures (a list in the worksheet, version 2): one is edited at
+// a time, chosen from a list; its definition, its pasted data and its chart.
+let measureIndex = 0;
 function aimPanel() {
-  ws.measures = ws.measures || { name: '', pasted: '', series: { observations: [] } };
-  const m = ws.measures;
+  ws.measures = ws.measures || [];
+  const newMeasure = () => {
+    let n = ws.measures.length + 1;
+    while (ws.measures.some((x) => x.measure.id === `m${n}`)) n++;
+    return { measure: { id: `m${n}`, name: '', kind: 'outcome', definition: {} }, series: { observations: [] }, pasted: '' };
+  };
+  if (ws.measures.length === 0) ws.measures.push(newMeasure());
+  measureIndex = Math.min(measureIndex, ws.measures.length - 1);
+  const m = ws.measures[measureIndex];
+  m.measure.definition = m.measure.definition || {};
+  m.series = m.series || { observations: [] };
+  m.series.observations = m.series.observations || [];
   const chart = h('div', { id: 'chart', 'aria-live': 'polite' });
   const draw = async () => {
     if (!m.series.observations.length) { chart.replaceChildren(); return; }
     try {
-      const r = await call('metrics.chart', { series: m.series, options: { type: 'run' } });
-      chart.replaceChildren(...runChart(r, m.name || t('measure')));
+      const options = { ...(m.chartOptions || {}) };
+      options.type = options.type || m.measure.chart || 'run';
+      const r = await call('metrics.chart', { series: m.series, options });
+      chart.replaceChildren(...runChart(r, m.measure.name || t('measure')));
     } catch (e) { chart.replaceChildren(e.bridge && e.bridge.findings ? findingsList(e.bridge.findings) : h('p', { text: e.message })); }
   };
   const pasteOut = h('div', { id: 'paste-findings', 'aria-live': 'polite' });
   const read = async () => {
-    const r = await call('metrics.paste', { text: m.pasted });
-    m.series = { observations: r.observations };
+    const r = await call('metrics.paste', { text: m.pasted || '' });
+    m.series = { ...m.series, observations: r.observations };
     changed();
     pasteOut.replaceChildren(h('p', { text: t('readRows', { count: r.observations.length }) }), r.findings.length ? findingsList(r.findings) : null);
     draw();
   };
   draw();
+  const pickID = `f${++uid}`;
+  const kinds = ['outcome', 'process', 'balancing'];
+  const kindID = `f${++uid}`;
   return [
     h('h2', { text: t('tab.aim') }),
     field('aimStatement', ws.aim, 'statement', null, { multiline: true, name: 'aim-statement' }),
-    h('h3', { text: t('measure') }),
-    field('measureName', m, 'name', draw, { name: 'measure-name' }),
+    h('h3', { text: t('measures') }),
+    h('div', { class: 'field' }, h('label', { for: pickID, text: t('chooseMeasure') }),
+      h('select', { id: pickID, 'data-field': 'measure-select', onChange: (e) => { measureIndex = +e.target.value; render(); } },
+        ws.measures.map((x, i) => { const o = h('option', { value: String(i), text: x.measure.name || `${t('measure')} ${i + 1}` }); o.selected = i === measureIndex; return o; }))),
+    h('button', { type: 'button', id: 'add-measure', onClick: () => { ws.measures.push(newMeasure()); measureIndex = ws.measures.length - 1; changed(); render(); }, text: t('addMeasure') }),
+    field('measureName', m.measure, 'name', draw, { name: 'measure-name' }),
+    h('div', { class: 'field' }, h('label', { for: kindID, text: t('measureKind') }),
+      h('select', { id: kindID, 'data-field': 'measure-kind', onChange: (e) => { m.measure.kind = e.target.value; changed(); } },
+        kinds.map((k) => { const o = h('option', { value: k, text: t(`kind.${k}`) }); o.selected = m.measure.kind === k; return o; }))),
+    field('measureDefinition', m.measure.definition, 'description', null, { multiline: true, name: 'measure-definition' }),
+    field('measureUnit', m.measure, 'unit', draw, { name: 'measure-unit' }),
     field('pasteData', m, 'pasted', null, { multiline: true, name: 'measure-paste' }),
     h('button', { type: 'button', id: 'read-data', onClick: read, text: t('readData') }),
     pasteOut, chart,
@@ -426,14 +453,17 @@ function reportPanel() {
   const out = h('div', { id: 'report-out', 'aria-live': 'polite' });
   const build = async () => {
     try {
-      const r = await call('innokyla.build', ws.report);
+      // The team's own text wins; Sujuva drafts the empty sections from the
+      // worksheet's data (team, aim, measures and charts, value streams, PDSA).
+      const r = await call('innokyla.draft', ws);
+      const drafted = new Set((r.document.sections || []).filter((x) => x.source === 'draft').map((x) => x.key));
       const blob = new Blob([JSON.stringify(r.document, null, 2)], { type: 'application/json' });
       out.replaceChildren(
         h('p', { id: 'schema-status', class: r.valid ? 'ok' : 'error', 'data-valid': String(r.valid), text: r.valid ? t('valid') : t('invalid') }),
         findingsList(r.findings),
         h('a', { href: URL.createObjectURL(blob), download: 'innokyla.json', id: 'download-json', class: 'button', text: t('downloadJSON') }),
-        ...r.copies.filter((c) => c.plain).map((c) => h('div', { class: 'copy-section' },
-          h('h4', { lang: 'fi', text: c.heading }), h('pre', { text: c.plain }),
+        ...r.copies.filter((c) => c.plain).map((c) => h('div', { class: 'copy-section', 'data-key': c.key, 'data-draft': String(drafted.has(c.key)) },
+          h('h4', { lang: 'fi', text: c.heading }), drafted.has(c.key) ? h('p', { class: 'draft-note', text: t('draftNote') }) : null, h('pre', { text: c.plain }),
           h('button', { type: 'button', onClick: async (e) => { await navigator.clipboard.writeText(c.plain).catch(() => {}); e.target.textContent = t('copied'); }, text: `${t('copy')}: ${c.heading}` }))));
     } catch (e) { out.replaceChildren(h('p', { text: e.message })); }
   };

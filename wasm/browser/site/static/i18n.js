@@ -4,6 +4,8 @@ export const texts = {
   fi: {
     roundRules: 'Kierroksen säännöt: tiimit, valmentajaparit, työpajat', roundFile: 'Kierroksen tiedosto (JSON)', noFindingsRound: 'Kierros noudattaa sääntöjä.',
     eventLog: 'Tapahtumaloki', eventLogIntro: 'Pudota tähän CSV-tapahtumaloki (case_id, activity, timestamp) tai valitse tiedosto. Se analysoidaan selaimessa: mitään ei lähetetä.', eventLogFile: 'CSV-tapahtumaloki', analysing: 'Analysoidaan…', cases: 'Tapauksia', events: 'Tapahtumia', leadTimeMedian: 'Läpimenoajan mediaani', leadTimeP90: 'Läpimenoajan 90. persentiili', skipped: 'Ohitettuja rivejä', useMap: 'Käytä yleisintä polkua nykytilan karttana',
+    draftNote: 'Sujuvan luonnos tiimin tiedoista: muokkaa tekstiä yllä, jos haluat sanoa toisin.',
+    measures: 'Mittarit', chooseMeasure: 'Muokattava mittari', addMeasure: 'Lisää mittari', measureKind: 'Mittarin laji', 'kind.outcome': 'Tulosmittari', 'kind.process': 'Prosessimittari', 'kind.balancing': 'Tasapainottava mittari', measureDefinition: 'Operationaalinen määritelmä (mitä lasketaan, mistä ja miten)', measureUnit: 'Yksikkö',
     measure: 'Mittari', measureName: 'Mittarin nimi', pasteData: 'Liitä tiedot taulukosta (päivämäärä ja arvo riveittäin)', readData: 'Lue tiedot',
     readRows: 'Luettiin {count} havaintoa.', runChart: 'Kulkukaavio', period: 'Jakso', value: 'Arvo', signals: 'Signaalit', chartData: 'Kaavion tiedot taulukkona',
     'signal.longest-run': 'Pisin sarja on {longestRun} pistettä, enemmän kuin {longestRunMax}: prosessi on muuttunut (Anhøj).',
@@ -39,6 +41,8 @@ export const texts = {
   sv: {
     roundRules: 'Omgångens regler: team, tränarpar, workshoppar', roundFile: 'Omgångens fil (JSON)', noFindingsRound: 'Omgången följer reglerna.',
     eventLog: 'Händelselogg', eventLogIntro: 'Släpp en CSV-händelselogg (case_id, activity, timestamp) här eller välj en fil. Den analyseras i webbläsaren: inget skickas.', eventLogFile: 'CSV-händelselogg', analysing: 'Analyserar…', cases: 'Ärenden', events: 'Händelser', leadTimeMedian: 'Genomloppstidens median', leadTimeP90: 'Genomloppstidens 90:e percentil', skipped: 'Överhoppade rader', useMap: 'Använd den vanligaste vägen som nulägeskarta',
+    draftNote: 'Sujuvas utkast utifrån teamets data: skriv egen text ovan om ni vill säga annat.',
+    measures: 'Mätare', chooseMeasure: 'Mätaren som redigeras', addMeasure: 'Lägg till mätare', measureKind: 'Typ av mätare', 'kind.outcome': 'Resultatmätare', 'kind.process': 'Processmätare', 'kind.balancing': 'Balanserande mätare', measureDefinition: 'Operationell definition (vad räknas, varifrån och hur)', measureUnit: 'Enhet',
     measure: 'Mätare', measureName: 'Mätarens namn', pasteData: 'Klistra in data från ett kalkylblad (datum och värde per rad)', readData: 'Läs in data',
     readRows: '{count} observationer lästes in.', runChart: 'Seriediagram', period: 'Period', value: 'Värde', signals: 'Signaler', chartData: 'Diagrammets data som tabell',
     'signal.longest-run': 'Den längsta serien är {longestRun} punkter, fler än {longestRunMax}: processen har förändrats (Anhøj).',
@@ -74,6 +78,8 @@ export const texts = {
   en: {
     roundRules: 'The round\'s rules: teams, coach pairs, workshops', roundFile: 'Round file (JSON)', noFindingsRound: 'The round follows the rules.',
     eventLog: 'Event log', eventLogIntro: 'Drop a CSV event log (case_id, activity, timestamp) here or choose a file. It is analysed in the browser: nothing is uploaded.', eventLogFile: 'CSV event log', analysing: 'Analysing…', cases: 'Cases', events: 'Events', leadTimeMedian: 'Median lead time', leadTimeP90: '90th percentile lead time', skipped: 'Rows skipped', useMap: 'Use the most frequent path as the current map',
+    draftNote: 'Sujuva’s draft from the team’s data: write your own text above to say it differently.',
+    measures: 'Measures', chooseMeasure: 'Measure being edited', addMeasure: 'Add a measure', measureKind: 'Kind of measure', 'kind.outcome': 'Outcome measure', 'kind.process': 'Process measure', 'kind.balancing': 'Balancing measure', measureDefinition: 'Operational definition (what is counted, from where and how)', measureUnit: 'Unit',
     measure: 'Measure', measureName: 'Name of the measure', pasteData: 'Paste data from a spreadsheet (a date and a value per line)', readData: 'Read the data',
     readRows: '{count} observations read.', runChart: 'Run chart', period: 'Period', value: 'Value', signals: 'Signals', chartData: 'The chart\'s data as a table',
     'signal.longest-run': 'The longest run is {longestRun} points, more than {longestRunMax}: the process has shifted (Anhøj).',
