@@ -196,7 +196,7 @@ func intendedChange(m Material, t phrases) string {
 	}
 	s := m.Aim.Statement
 	if a := m.Aim; a.Baseline != nil && a.Target != nil && !a.By.IsZero() {
-		s += " " + fmt.Sprintf(t.aimNumbers, t.num(*a.Baseline), a.Unit, t.num(*a.Target), a.Unit, a.By)
+		s += " " + fmt.Sprintf(t.aimNumbers, t.num(*a.Baseline), a.Unit, t.num(*a.Target), a.Unit, t.date(a.By))
 	}
 	return s
 }
@@ -386,6 +386,15 @@ func lowerFirst(s string) string {
 }
 
 func (t phrases) days(hours float64) string { return t.num(hours / 24) }
+
+// date formats d as the language writes it: "31.5.2026" in Finnish and
+// Swedish, "31 May 2026" in English.
+func (t phrases) date(d model.Date) string {
+	if t.decimalPoint {
+		return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+	}
+	return fmt.Sprintf("%d.%d.%d", d.Day, int(d.Month), d.Year)
+}
 
 func (t phrases) pct(v float64) string { return t.num(v) + " %" }
 

@@ -45,6 +45,7 @@ var ops = []opDef{
 	{Op{"innokyla.build", "Build the Innokylä toimintamalli description from basic fields and section texts, with copy-ready text.", mediaJSON}, (*Bridge).innokylaBuild},
 	{Op{"innokyla.draft", "Draft the Innokylä description from a whole worksheet: the team's own texts, and Sujuva's drafts of the sections it has not written.", mediaJSON}, (*Bridge).innokylaDraft},
 	{Op{"innokyla.validate", "Validate an Innokylä toimintamalli description; findings as data.", mediaJSON}, (*Bridge).innokylaValidate},
+	{Op{"round.aggregate", "The organiser's anonymised aggregate of a round's worksheets: members by role, measures by kind and dimension, improvements by kind; small counts hidden so that none can be recovered.", mediaJSON}, (*Bridge).roundAggregate},
 	{Op{"worksheet.check", "Decode, migrate and validate a whole worksheet file; the worksheet back in the current version with every finding.", mediaJSON}, (*Bridge).worksheetCheck},
 }
 

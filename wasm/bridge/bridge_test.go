@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/sujuva/sujuva/export"
 	"github.com/sujuva/sujuva/model"
 	"github.com/sujuva/sujuva/wasm/bridge"
 )
@@ -318,4 +319,46 @@ func FuzzAnalyzeEventLog(f *testing.F) {
 			t.Fatalf("invalid JSON")
 		}
 	})
+}
+
+// TestRoundAggregate: the organiser's aggregate of six teams' worksheets
+// (the demo team six times) publishes the counts of five or more and hides
+// the rest with complementary suppression; no name of a team or a person
+// appears in it. A worksheet that cannot be read, or a negative threshold,
+// is invalid input.
+func TestRoundAggregate(t *testing.T) {
+	demo, err := os.ReadFile("../../examples/worksheet/demo.json")
+	require.NoError(t, err)
+	var ws []string
+	for range 5 {
+		ws = append(ws, string(demo))
+	}
+	// The sixth team's supervisor is its owner: one owner and five
+	// supervisors in the round, a count to hide and one to hide with it.
+	ws = append(ws, strings.Replace(string(demo), `"role": "supervisor"`, `"role": "owner"`, 1))
+	b := bridge.New()
+	out, err := b.Do(context.Background(), "round.aggregate", []byte(`{"worksheets": [`+strings.Join(ws, ",")+`]}`))
+	require.NoError(t, err)
+	var r export.RoundReport
+	require.NoError(t, json.Unmarshal(out, &r))
+	assert.Equal(t, 6, r.Teams)
+	require.Equal(t, []string{"client", "professional", "owner", "supervisor"}, r.Members.Rows)
+	require.NotNil(t, r.Members.Cells[0][0], "six clients are published")
+	assert.Equal(t, 6, *r.Members.Cells[0][0])
+	assert.Nil(t, r.Members.Cells[2][0], "one owner is hidden")
+	assert.Nil(t, r.Members.Cells[3][0], "and the supervisors with it, or the total would give it away")
+	for _, name := range []string{"Neuvonnan sujuva alku", "Päivi", "Jatkosta sovittu"} {
+		assert.NotContains(t, string(out), name)
+	}
+
+	_, err = b.Do(context.Background(), "round.aggregate", []byte(`{"worksheets": [`+ws[0]+`, {"version": 99}]}`))
+	var e *bridge.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, bridge.KindInvalid, e.Kind)
+	require.NotEmpty(t, e.Findings)
+	assert.Equal(t, "/worksheets/1/version", e.Findings[0].Path)
+
+	_, err = b.Do(context.Background(), "round.aggregate", []byte(`{"worksheets": [], "threshold": -1}`))
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, bridge.CodeThreshold, e.Findings[0].Code)
 }

@@ -70,7 +70,7 @@ func ExamplePaste() {
 func ExampleCodes() {
 	fmt.Println(len(bridge.Codes()))
 	// Output:
-	// 8
+	// 9
 }
 
 func ExampleBridge_AnalyzeEventLog() {

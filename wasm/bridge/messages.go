@@ -1,6 +1,7 @@
 package bridge
 
 import (
+	"github.com/sujuva/sujuva/export"
 	"github.com/sujuva/sujuva/export/innokyla"
 	"github.com/sujuva/sujuva/export/schema"
 	"github.com/sujuva/sujuva/metrics"
@@ -13,7 +14,7 @@ import (
 // union of the domain packages' catalogs and the bridge's own.
 func (b *Bridge) Messages() model.Catalog {
 	b.catalogOnce.Do(func() {
-		b.catalog = model.MergeCatalogs(model.Messages(), pdsa.Messages(), valuestream.Messages(), innokyla.Messages(), schema.Messages(), metrics.Messages(), messages())
+		b.catalog = model.MergeCatalogs(model.Messages(), pdsa.Messages(), valuestream.Messages(), innokyla.Messages(), schema.Messages(), metrics.Messages(), export.Messages(), messages())
 	})
 	return b.catalog
 }
@@ -26,12 +27,15 @@ const (
 	// CodeProfileUnknown: a profile name other than "default" and
 	// "serviceChain" (parameter "profile").
 	CodeProfileUnknown model.Code = "bridge.profileUnknown"
+	// CodeThreshold: a negative small-cell threshold for the round's
+	// aggregate (parameter "threshold").
+	CodeThreshold model.Code = "bridge.threshold"
 )
 
 // Codes returns the bridge's own finding codes.
 func Codes() []model.Code {
 	return []model.Code{CodeWorksheetVersion, CodeProfileUnknown, CodeTransition, CodeMoveTime, CodePasteLine,
-		CodeEventLogHeader, CodeEventLogLine, CodeEventLogLocation}
+		CodeEventLogHeader, CodeEventLogLine, CodeEventLogLocation, CodeThreshold}
 }
 
 func messages() model.Catalog {
@@ -70,6 +74,11 @@ func messages() model.Catalog {
 			FI: "Aikaleimasta puuttuu aikavyöhyke, eikä aikavyöhykettä {location} voi käyttää.",
 			SV: "Tidsstämpeln saknar tidszon, och tidszonen {location} kan inte användas.",
 			EN: "A timestamp has no offset, and the zone {location} cannot be used.",
+		},
+		CodeThreshold: {
+			FI: "Pienimmän julkaistavan luvun raja {threshold} ei kelpaa: sen on oltava vähintään 1 (oletus 5).",
+			SV: "Gränsen {threshold} för det minsta publicerade talet duger inte: den ska vara minst 1 (standard 5).",
+			EN: "The smallest published count {threshold} is not valid: it must be at least 1 (5 by default).",
 		},
 		CodeProfileUnknown: {
 			FI: "Sääntöprofiilia {profile} ei tunneta.",

@@ -1,9 +1,11 @@
 package bridge
 
 import (
+	"encoding/json"
 	"strconv"
 
 	"github.com/sujuva/sujuva/export"
+	"github.com/sujuva/sujuva/metrics"
 	"github.com/sujuva/sujuva/model"
 	"github.com/sujuva/sujuva/pdsa"
 )
@@ -58,10 +60,62 @@ func (b *Bridge) worksheetCheck(in []byte) (any, error) {
 	for i, c := range w.Cycles {
 		fs = append(fs, c.Validate().Under(model.Pointer("cycles", i))...)
 	}
+	for i, m := range w.Measures {
+		fs = append(fs, m.Measure.Validate().Under(model.Pointer("measures", i, "measure"))...)
+		t := m.Measure.ChartType()
+		if m.Options != nil && m.Options.Type != "" {
+			t = m.Options.Type
+		}
+		if t == "" {
+			t = metrics.ChartRun
+		}
+		fs = append(fs, m.Series.Validate(t).Under(model.Pointer("measures", i, "series"))...)
+	}
 	if w.Report.Basics.Name != "" {
 		d, rfs := buildReport(w.Report)
 		fs = append(fs, rfs.Under("/report")...)
 		fs = append(fs, d.Validate().Under("/report/document")...)
 	}
 	return WorksheetCheck{Worksheet: w, Migrated: migrated, Check: check(fs)}, nil
+}
+
+// AggregateInput is the input of "round.aggregate": the worksheets of a
+// round's teams, as their files hold them (older versions are migrated), and
+// the smallest count published (5 when 0).
+type AggregateInput struct {
+	Worksheets []json.RawMessage `json:"worksheets"`
+	Threshold  int               `json:"threshold,omitempty"`
+}
+
+// roundAggregate builds the organiser's anonymised aggregate of a round
+// (export.Aggregate): counts of members by role, of measures by kind and
+// dimension, and of improvements by kind, every small count hidden so that
+// none can be recovered. A worksheet that cannot be read makes the whole
+// input invalid, with findings under its index.
+func (b *Bridge) roundAggregate(in []byte) (any, error) {
+	var v AggregateInput
+	if err := decode(in, &v); err != nil {
+		return nil, err
+	}
+	var fs model.Findings
+	if v.Threshold < 0 {
+		fs = append(fs, model.NewError("/threshold", CodeThreshold).With("threshold", strconv.Itoa(v.Threshold)))
+	}
+	teams := make([]export.TeamData, 0, len(v.Worksheets))
+	for i, raw := range v.Worksheets {
+		w, _, wfs := export.DecodeWorksheet(raw)
+		if wfs.HasErrors() {
+			fs = append(fs, wfs.Under(model.Pointer("worksheets", i))...)
+			continue
+		}
+		teams = append(teams, export.TeamData{Team: w.Team, Measures: w.Material().Measures})
+	}
+	if fs.HasErrors() {
+		return nil, invalid(fs)
+	}
+	r, err := export.Aggregate(teams, v.Threshold)
+	if err != nil {
+		return nil, invalid(model.Findings{model.NewError("/threshold", CodeThreshold).With("threshold", strconv.Itoa(v.Threshold))})
+	}
+	return r, nil
 }

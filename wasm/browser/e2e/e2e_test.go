@@ -560,6 +560,25 @@ func TestRoundFilesCheckedInAWorker(t *testing.T) {
 	assert.Equal(t, "false", eval[string](tb, `document.querySelector('#round-out > ul > li:nth-child(2)').dataset.valid`))
 	assert.Contains(t, tb.text(`#round-out > ul > li:nth-child(3)`), "broken.json")
 
+	// The organiser's aggregate of the readable worksheets: counts only,
+	// small ones hidden, no names.
+	tb.click("#round-aggregate")
+	tb.wait(`document.querySelector('#aggregate [data-teams]') !== null`)
+	assert.Equal(t, "2", eval[string](tb, `document.querySelector('#aggregate [data-teams]').dataset.teams`))
+	assert.Equal(t, 3, eval[int](tb, `document.querySelectorAll('#aggregate table').length`))
+	assert.Positive(t, eval[int](tb, `document.querySelectorAll('#aggregate td[data-hidden="true"]').length`), "two teams' counts are all small")
+	agg := tb.text("#aggregate")
+	for _, name := range []string{"Neuvonnan sujuva alku", "Tyhjä tiimi", "Päivi"} {
+		assert.NotContains(t, agg, name)
+	}
+	axe, err := os.ReadFile("node_modules/axe-core/axe.min.js")
+	require.NoError(t, err, "axe-core: run npm ci in wasm/browser/e2e")
+	tb.do(string(axe))
+	out := eval[string](tb, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+		.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))`)
+	assert.Equal(t, "[]", out, "the round tab with its aggregate: WCAG 2.1 A/AA violations")
+	tb.screenshot("worksheet-round-aggregate.png")
+
 	// The round's own rules: eleven teams are one too many.
 	var teams []string
 	for i := range 11 {

@@ -518,20 +518,52 @@ function inWorker(batch, onProgress) {
   });
 }
 
+// aggregateTable shows one table of the round's aggregate: hidden counts
+// (small-cell suppression) as "< threshold".
+function aggregateTable(key, p) {
+  const cell = (v) => (v === null || v === undefined ? t('hiddenCount', { threshold: p.threshold }) : String(v));
+  const label = (group, name) => t(`${group}.${name}`);
+  const group = { members: 'role', measures: 'kind', improvements: 'kind' }[key];
+  const colLabel = (c) => (key === 'measures' ? t(`dimension.${c}`) : t(`aggregate.col.${c}`));
+  return h('table', { 'data-table': key },
+    h('caption', { text: t(`aggregate.${key}`) }),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t(`aggregate.${key}.rows`) }), p.cols.map((c) => h('th', { scope: 'col', text: colLabel(c) })),
+      h('th', { scope: 'col', text: t('aggregate.total') }))),
+    h('tbody', {}, p.rows.map((r, i) => h('tr', {}, h('th', { scope: 'row', text: label(group, r) }),
+      p.cells[i].map((v) => h('td', { 'data-hidden': String(v === null), text: cell(v) })), h('td', { text: cell(p.rowTotals[i]) })))),
+    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', text: t('aggregate.total') }), p.colTotals.map((v) => h('td', { text: cell(v) })), h('td', { text: cell(p.total) }))));
+}
+
 function roundPanel() {
   const out = h('div', { id: 'round-out', 'aria-live': 'polite' });
+  const aggOut = h('div', { id: 'aggregate', 'aria-live': 'polite' });
+  let worksheets = [];
+  const aggregateButton = h('button', { type: 'button', id: 'round-aggregate', disabled: true, onClick: async () => {
+    try {
+      const r = await call('round.aggregate', { worksheets });
+      const blob = new Blob([JSON.stringify(r, null, 2)], { type: 'application/json' });
+      aggOut.replaceChildren(h('h3', { text: t('aggregate.title') }), h('p', { 'data-teams': String(r.teams), text: t('aggregate.teams', { count: r.teams }) }),
+        h('p', { text: t('aggregate.note', { threshold: r.members.threshold }) }),
+        aggregateTable('members', r.members), aggregateTable('measures', r.measures), aggregateTable('improvements', r.improvements),
+        h('a', { href: URL.createObjectURL(blob), download: 'kierros-yhteenveto.json', id: 'download-aggregate', class: 'button', text: t('downloadJSON') }));
+    } catch (e) { aggOut.replaceChildren(e.bridge && e.bridge.findings ? findingsList(e.bridge.findings) : h('p', { text: e.message })); }
+  }, text: t('aggregate.build') });
   const progress = h('progress', { id: 'round-progress', max: '1', value: '0', 'aria-label': t('roundFiles') });
   const input = h('input', { type: 'file', id: 'round-files', multiple: true, accept: '.json,application/json', onChange: async (e) => {
     const files = [...e.target.files];
     const texts = await Promise.all(files.map((f) => f.text()));
     progress.max = String(files.length);
     const results = await inWorker(texts.map((json) => ({ op: 'worksheet.check', json })), (done) => { progress.value = String(done); });
+    worksheets = [];
     const rows = results.map((r, i) => {
       if (r.error) return h('li', { text: `${files[i].name}: ${t('openFailed')}` });
       const c = JSON.parse(r.ok);
+      worksheets.push(c.worksheet);
       return h('li', { 'data-valid': String(c.valid) }, h('strong', { text: c.worksheet.team.name || files[i].name }), ` (${files[i].name})`, findingsList(c.findings));
     });
     out.replaceChildren(h('ul', {}, rows));
+    aggregateButton.disabled = worksheets.length === 0;
+    aggOut.replaceChildren();
   } });
   const roundOut = h('div', { id: 'round-rules', 'aria-live': 'polite' });
   const roundInput = h('input', { type: 'file', id: 'round-file', accept: '.json,application/json', onChange: async (e) => {
@@ -543,6 +575,7 @@ function roundPanel() {
   } });
   return [h('h2', { text: t('tab.round') }), h('p', { text: t('roundIntro') }),
     h('div', { class: 'field' }, h('label', { for: 'round-files', text: t('roundFiles') }), input), progress, out,
+    aggregateButton, aggOut,
     h('h3', { text: t('roundRules') }),
     h('div', { class: 'field' }, h('label', { for: 'round-file', text: t('roundFile') }), roundInput), roundOut];
 }
