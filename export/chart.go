@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/sujuva/sujuva/export/svg"
@@ -201,16 +202,28 @@ func tick(v float64) string {
 // chartDescription says in words what the chart shows, for screen readers.
 func chartDescription(c metrics.Chart, st ChartStyle, lang model.Language) string {
 	flagged := 0
+	var rules []string
 	for _, p := range c.Points {
 		if len(p.Signals) > 0 {
 			flagged++
 		}
+		for _, r := range p.Signals {
+			if name := ruleNames[lang][r]; !slices.Contains(rules, name) {
+				rules = append(rules, name)
+			}
+		}
 	}
+	var s string
 	switch lang {
 	case model.Swedish:
-		return fmt.Sprintf("%s-diagram med %d punkter i %d delar; %d punkter med signal.", c.Type, len(c.Points), len(c.Parts), flagged)
+		s = fmt.Sprintf("%s-diagram med %d punkter i %d delar; %d punkter med signal", c.Type, len(c.Points), len(c.Parts), flagged)
 	case model.English:
-		return fmt.Sprintf("A %s chart of %d points in %d parts; %d points flagged.", c.Type, len(c.Points), len(c.Parts), flagged)
+		s = fmt.Sprintf("A %s chart of %d points in %d parts; %d points flagged", c.Type, len(c.Points), len(c.Parts), flagged)
+	default:
+		s = fmt.Sprintf("%s-kaavio, %d pistettä, %d jaksoa; signaali %d pisteessä", c.Type, len(c.Points), len(c.Parts), flagged)
 	}
-	return fmt.Sprintf("%s-kaavio, %d pistettä, %d jaksoa; signaali %d pisteessä.", c.Type, len(c.Points), len(c.Parts), flagged)
+	if len(rules) > 0 {
+		s += ": " + strings.Join(rules, ", ")
+	}
+	return s + "."
 }

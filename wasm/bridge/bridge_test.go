@@ -66,6 +66,10 @@ var doCases = []struct {
 	{name: "run chart", op: "metrics.chart", in: `{"series": {"observations": [` + strings.Repeat(`{"period": "2026-01-05", "value": 1},`, 0) + `
 		{"period": "2026-01-05", "value": 1}, {"period": "2026-01-12", "value": 2}, {"period": "2026-01-19", "value": 3}]}}`,
 		wantContains: []string{`"type":"run"`, `"signals":[]`}},
+	{name: "run chart as SVG", op: "metrics.chart", in: `{"series": {"observations": [
+		{"period": "2026-01-05", "value": 1}, {"period": "2026-01-12", "value": 2}, {"period": "2026-01-19", "value": 3}]},
+		"style": {"title": "<b>Läpimenoaika</b>", "unit": "vrk", "idPrefix": "c7"}}`,
+		wantContains: []string{`"svg":"\u003csvg`, `id=\"c7-title\"`, `\u0026lt;b\u0026gt;Läpimenoaika`}},
 	{name: "event log", op: bridge.OpEventLog, in: smallLog, wantContains: []string{`"cases":2`}},
 	{name: "event log without header", op: bridge.OpEventLog, in: "", wantKind: bridge.KindInvalid, wantCodes: []model.Code{bridge.CodeEventLogHeader}},
 	{name: "innokyla build", op: "innokyla.build", in: `{"basics": {"name": "N", "summary": "S"}, "sections": {"coreIdea": "abc", "nope": "x"}}`,

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sujuva/sujuva/export"
 	"github.com/sujuva/sujuva/metrics"
 	"github.com/sujuva/sujuva/model"
 )
@@ -14,13 +15,27 @@ import (
 type ChartInput struct {
 	Series  metrics.Series  `json:"series"`
 	Options metrics.Options `json:"options"`
+	// Style, when set, asks for the chart drawn as SVG (export.ChartSVG).
+	Style *ChartStyle `json:"style,omitempty"`
+}
+
+// ChartStyle is how "metrics.chart" draws its SVG: the title, the y axis's
+// unit, the language of its labels and description, and the prefix of its
+// <title>/<desc> ids, which must be unique in the page.
+type ChartStyle struct {
+	Title    string         `json:"title"`
+	Unit     string         `json:"unit,omitempty"`
+	Language model.Language `json:"language,omitempty"`
+	IDPrefix string         `json:"idPrefix,omitempty"`
 }
 
 // ChartResult is the answer of "metrics.chart": the chart, and per part
-// whether the runs analysis signals a non-random pattern and by which rules.
+// whether the runs analysis signals a non-random pattern and by which rules,
+// and the chart as SVG when a style was given.
 type ChartResult struct {
 	Chart   metrics.Chart  `json:"chart"`
 	Signals []metrics.Rule `json:"signals"` // distinct rules that flag any point, in the order first met
+	SVG     string         `json:"svg,omitempty"`
 }
 
 func (b *Bridge) metricsChart(in []byte) (any, error) {
@@ -44,7 +59,11 @@ func (b *Bridge) metricsChart(in []byte) (any, error) {
 			}
 		}
 	}
-	return ChartResult{Chart: c, Signals: signals}, nil
+	r := ChartResult{Chart: c, Signals: signals}
+	if st := v.Style; st != nil {
+		r.SVG = export.ChartSVG(c, export.ChartStyle{Title: st.Title, Unit: st.Unit, Language: st.Language, IDPrefix: st.IDPrefix})
+	}
+	return r, nil
 }
 
 func contains[T comparable](xs []T, x T) bool {

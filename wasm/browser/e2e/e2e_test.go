@@ -325,10 +325,13 @@ func TestPastedDataShowRunChartSignal(t *testing.T) {
 	tb.wait(`document.querySelector('#signals [data-signal="longest-run"]') !== null`)
 	assert.Contains(t, tb.text(`#signals [data-signal="longest-run"]`), "Pisin sarja")
 	assert.Equal(t, 20, eval[int](tb, `document.querySelectorAll('#chart tbody tr').length`), "the text alternative lists every point")
+	// The file is the bridge's drawing, made when the link is first clicked.
+	tb.do(`document.querySelector('#download-svg').dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}))`)
+	tb.wait(`document.querySelector('#download-svg').href.startsWith('blob:')`)
 	svg := eval[string](tb, `fetch(document.querySelector('#download-svg').href).then(r => r.text())`)
 	assert.True(t, strings.HasPrefix(svg, "<svg"), svg[:min(len(svg), 80)])
 	assert.Contains(t, svg, "<title")
-	assert.Contains(t, svg, "Pisin sarja", "the SVG's description explains the signal")
+	assert.Contains(t, svg, "pitkä sarja", "the SVG's description names the signal")
 
 	// Random variation: no signal.
 	tb.set(`[data-field="measure-paste"]`, "2026-01-05\t40\n2026-01-12\t44\n2026-01-19\t39\n2026-01-26\t45\n2026-02-02\t41\n2026-02-09\t43\n2026-02-16\t38\n2026-02-23\t46\n2026-03-02\t40\n2026-03-09\t44\n2026-03-16\t39\n2026-03-23\t45\n")

@@ -230,8 +230,9 @@ function aimPanel() {
     try {
       const options = { ...(m.chartOptions || {}) };
       options.type = options.type || m.measure.chart || 'run';
+      const title = m.measure.name || t('measure');
       const r = await call('metrics.chart', { series: m.series, options });
-      chart.replaceChildren(...runChart(r, m.measure.name || t('measure')));
+      chart.replaceChildren(...runChart(r, title, { series: m.series, options, style: { title, unit: m.measure.unit || '', language: lang } }));
     } catch (e) { chart.replaceChildren(e.bridge && e.bridge.findings ? findingsList(e.bridge.findings) : h('p', { text: e.message })); }
   };
   const pasteOut = h('div', { id: 'paste-findings', 'aria-live': 'polite' });
@@ -266,9 +267,12 @@ function aimPanel() {
   ];
 }
 
-// runChart draws the chart the bridge computed and explains its signals in
-// words; the table of points is the chart's text alternative.
-function runChart(r, title) {
+// runChart draws a quick preview of the chart the bridge computed (redrawn
+// within a frame after every edit) and explains its signals in words; the
+// table of points is the chart's text alternative. The SVG file to download
+// is the bridge's own drawing (export.ChartSVG: limits, signals named,
+// annotations, <title>/<desc>), the same as on the poster, made when asked.
+function runChart(r, title, svgRequest) {
   const pts = r.chart.points.filter((p) => p.y !== null && p.y !== undefined);
   const W = 640; const H = 240; const pad = 36;
   const ys = pts.map((p) => p.y).concat(pts.map((p) => p.cl).filter((v) => v !== null));
@@ -291,9 +295,15 @@ function runChart(r, title) {
     h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('period') }), h('th', { scope: 'col', text: t('value') }), h('th', { scope: 'col', text: t('signals') }))),
     h('tbody', {}, pts.map((p) => h('tr', {}, h('td', { text: p.period }), h('td', { text: p.y.toLocaleString(lang) }), h('td', { text: (p.signals || []).join(', ') || '–' })))));
   const desc = el('desc', {}); desc.textContent = explain.map((li) => li.textContent).join(' '); svg.append(desc);
-  svg.setAttribute('xmlns', ns);
-  const file = new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' });
-  const download = h('a', { href: URL.createObjectURL(file), download: 'run-chart.svg', id: 'download-svg', class: 'button', text: t('downloadSVG') });
+  const download = h('a', { href: '#', download: 'run-chart.svg', id: 'download-svg', class: 'button', text: t('downloadSVG'), onClick: async (e) => {
+    if (download.href.startsWith('blob:')) return; // made: the browser downloads it
+    e.preventDefault();
+    try {
+      const drawn = await call('metrics.chart', svgRequest);
+      download.href = URL.createObjectURL(new Blob([drawn.svg], { type: 'image/svg+xml' }));
+      download.click();
+    } catch (err) { setStatus(`${t('error')}: ${err.message}`); }
+  } });
   return [h('h3', { text: `${t('runChart')}: ${title}` }), svg, h('ul', { id: 'signals' }, explain), download,
     findingsList(r.chart.findings, 'noFindingsChart'), h('details', {}, h('summary', { text: t('chartData') }), table)];
 }
