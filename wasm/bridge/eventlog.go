@@ -23,8 +23,8 @@ type EventLogOptions struct {
 	ActivityColumn string `json:"activityColumn,omitempty"`
 	TimeColumn     string `json:"timeColumn,omitempty"`
 	// Location names the IANA zone of timestamps without an offset
-	// ("Europe/Helsinki"). It needs the zone database: the browser build
-	// has none, so there timestamps must carry their offset.
+	// ("Europe/Helsinki"); without one such timestamps are refused. It needs
+	// the zone database, which the browser build embeds (time/tzdata).
 	Location      string `json:"location,omitempty"`
 	Lenient       bool   `json:"lenient,omitempty"`
 	StartActivity string `json:"startActivity,omitempty"`

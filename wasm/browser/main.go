@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"syscall/js"
+	_ "time/tzdata" // Europe/Helsinki for event logs without offsets: browsers have no zoneinfo
 
 	"github.com/sujuva/sujuva/wasm/bridge"
 )

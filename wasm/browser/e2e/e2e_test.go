@@ -460,6 +460,18 @@ func TestReloadKeepsEverything(t *testing.T) {
 	assert.Equal(t, "Aino", eval[string](tb, `document.querySelector('[data-field="member-name"]').value`))
 	tb.selectTab("stream")
 	assert.Equal(t, "Yhteydenotto", eval[string](tb, `document.querySelector('[data-field="step-name"]').value`))
+
+	// Local times without an offset, the Finnish way, read in Europe/Helsinki
+	// (the page embeds the zone database) right across the spring DST change
+	// of 29.3.2026: from 28.3. 23.00 (+02) to 30.3. 01.00 (+03) is 25 hours,
+	// 1,0 days; read as wall clock or in UTC it would be 26 hours, 1,1 days.
+	local := filepath.Join(t.TempDir(), "paikallinen.csv")
+	require.NoError(t, os.WriteFile(local, []byte("case_id;activity;timestamp\n"+
+		"c1;Yhteydenotto;28.3.2026 23.00\nc1;Jatkosta sopiminen;30.3.2026 01.00\n"), 0o644))
+	tb.do(`document.querySelector('#eventlog-file').value = ''`)
+	require.NoError(t, chromedp.Do(tb.ctx, chromedp.SetUploadFiles(`#eventlog-file`, []string{local})))
+	tb.wait(`(document.querySelector('[data-figure="cases"]') || {}).textContent === '1'`)
+	assert.Equal(t, "1 vrk", tb.text(`[data-figure="eventlog-median"]`), "25 h in days")
 }
 
 func TestLanguageSwitch(t *testing.T) {
@@ -607,6 +619,18 @@ func TestEventLogAnalysedInAWorker(t *testing.T) {
 	tb.click("#use-eventlog-map")
 	tb.wait(`document.querySelectorAll('#panel section:first-of-type tbody tr').length === 3`)
 	assert.Equal(t, "Yhteydenotto", eval[string](tb, `document.querySelector('[data-field="step-name"]').value`))
+
+	// Local times without an offset, the Finnish way, read in Europe/Helsinki
+	// (the page embeds the zone database) right across the spring DST change
+	// of 29.3.2026: from 28.3. 23.00 (+02) to 30.3. 01.00 (+03) is 25 hours,
+	// 1,0 days; read as wall clock or in UTC it would be 26 hours, 1,1 days.
+	local := filepath.Join(t.TempDir(), "paikallinen.csv")
+	require.NoError(t, os.WriteFile(local, []byte("case_id;activity;timestamp\n"+
+		"c1;Yhteydenotto;28.3.2026 23.00\nc1;Jatkosta sopiminen;30.3.2026 01.00\n"), 0o644))
+	tb.do(`document.querySelector('#eventlog-file').value = ''`)
+	require.NoError(t, chromedp.Do(tb.ctx, chromedp.SetUploadFiles(`#eventlog-file`, []string{local})))
+	tb.wait(`(document.querySelector('[data-figure="cases"]') || {}).textContent === '1'`)
+	assert.Equal(t, "1 vrk", tb.text(`[data-figure="eventlog-median"]`), "25 h in days")
 }
 
 func TestGoPanicFailsTheTest(t *testing.T) {

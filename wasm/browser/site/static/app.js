@@ -379,7 +379,7 @@ function eventLogSection() {
     if (!file) return;
     out.replaceChildren(h('p', { text: t('analysing') }));
     try {
-      const { result, ms } = await analyzeInWorker(file, { mapName: file.name, lenient: true }, (done, total) => { progress.max = String(total); progress.value = String(done); });
+      const { result, ms } = await analyzeInWorker(file, { mapName: file.name, lenient: true, location: 'Europe/Helsinki' }, (done, total) => { progress.max = String(total); progress.value = String(done); });
       const s = result.summary;
       globalThis.sujuvaLastEventLogMs = ms;
       out.replaceChildren(h('dl', { class: 'figures' },
