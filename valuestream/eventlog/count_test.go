@@ -53,3 +53,19 @@ func FuzzParseRFC3339Seconds(f *testing.F) {
 		}
 	})
 }
+
+// civil.days looks the month up in a table for 1900–2199 and computes the
+// rest; both agree with daysFromCivil, and with time.Date, on every day.
+func TestCivilDays(t *testing.T) {
+	for _, y := range []int64{1, 1600, 1899, 1900, 1970, 2000, 2024, 2100, 2199, 2200, 9999} {
+		for m := int64(1); m <= 12; m++ {
+			for d := int64(1); d <= daysIn(y, m); d++ {
+				c := civil{y: y, mo: m, d: d}
+				want := time.Date(int(y), time.Month(m), int(d), 0, 0, 0, 0, time.UTC).Unix() / 86400
+				if got := c.days(); got != want || daysFromCivil(y, m, d) != want {
+					t.Fatalf("%d-%d-%d: days %d, daysFromCivil %d, want %d", y, m, d, got, daysFromCivil(y, m, d), want)
+				}
+			}
+		}
+	}
+}

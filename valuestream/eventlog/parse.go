@@ -2,6 +2,7 @@ package eventlog
 
 import (
 	"bytes"
+	"sync"
 	"time"
 )
 
@@ -61,8 +62,29 @@ func (c civil) valid() bool {
 		c.h <= 23 && c.mi <= 59 && c.s <= 59
 }
 
+// monthDays[(y-tableFrom)*12+m-1] is daysFromCivil(y, m, 1) for the years
+// logs hold, so that a timestamp costs a look-up instead of the divisions.
+const tableFrom, tableTo = 1900, 2200
+
+var monthDays = sync.OnceValue(func() []int32 {
+	t := make([]int32, 0, (tableTo-tableFrom)*12)
+	for y := int64(tableFrom); y < tableTo; y++ {
+		for m := int64(1); m <= 12; m++ {
+			t = append(t, int32(daysFromCivil(y, m, 1)))
+		}
+	}
+	return t
+})
+
+func (c civil) days() int64 {
+	if c.y >= tableFrom && c.y < tableTo {
+		return int64(monthDays()[(c.y-tableFrom)*12+c.mo-1]) + c.d - 1
+	}
+	return daysFromCivil(c.y, c.mo, c.d)
+}
+
 func (c civil) unixNano(offsetSec int64) int64 {
-	secs := daysFromCivil(c.y, c.mo, c.d)*86400 + c.h*3600 + c.mi*60 + c.s - offsetSec
+	secs := c.days()*86400 + c.h*3600 + c.mi*60 + c.s - offsetSec
 	return secs*1e9 + c.ns
 }
 

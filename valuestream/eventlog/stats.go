@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -127,9 +128,15 @@ func (b *statsBuilder) merge(o *statsBuilder) {
 }
 
 // finish computes the statistics into s. times, ranks and start are the
-// grouped columns, for the second pass over the top variant's cases.
-func (b *statsBuilder) finish(s *Summary, names []string, o Options, times []int64, ranks []uint16, start []uint32) {
-	s.LeadTime = stats(b.leads)
+// grouped columns, for the second pass over the top variant's cases. The
+// lead times and the top variant are computed beside the waits, and the
+// transitions' percentiles by up to workers goroutines.
+func (b *statsBuilder) finish(s *Summary, names []string, o Options, times []int64, ranks []uint16, start []uint32, workers int) {
+	var side sync.WaitGroup
+	side.Go(func() {
+		s.LeadTime = stats(b.leads)
+		b.topVariant(s, names, times, ranks, start)
+	})
 	s.First, s.Last = time.Unix(0, b.first).UTC(), time.Unix(0, b.last).UTC()
 	// Second pass: every wait into one array, grouped by transition.
 	off := make([]int, len(b.transCount)+1)
@@ -146,10 +153,25 @@ func (b *statsBuilder) finish(s *Summary, names []string, o Options, times []int
 			fill[k]++
 		}
 	}
+	var keys []int
 	for k, n := range b.transCount {
 		if n > 0 {
-			s.Transitions = append(s.Transitions, Transition{From: names[k/b.nAct], To: names[k%b.nAct], Stats: stats(all[off[k]:off[k+1]])})
+			keys = append(keys, k)
 		}
+	}
+	s.Transitions = make([]Transition, len(keys))
+	var wg sync.WaitGroup
+	for w := range max(1, workers) {
+		wg.Go(func() {
+			for i := w; i < len(keys); i += max(1, workers) {
+				k := keys[i]
+				s.Transitions[i] = Transition{From: names[k/b.nAct], To: names[k%b.nAct], Stats: stats(all[off[k]:off[k+1]])}
+			}
+		})
+	}
+	wg.Wait()
+	if len(s.Transitions) == 0 {
+		s.Transitions = nil
 	}
 	s.Waits = stats(all)
 	for a, name := range names {
@@ -160,7 +182,7 @@ func (b *statsBuilder) finish(s *Summary, names []string, o Options, times []int
 	if o.StartActivity != "" && o.EndActivity != "" {
 		s.Span = &Span{Start: o.StartActivity, End: o.EndActivity, Finished: stats(b.spans), Unfinished: b.unfinished, NoStart: b.noStart}
 	}
-	b.topVariant(s, names, times, ranks, start)
+	side.Wait()
 }
 
 // topVariant finds the most frequent path (ties: the first in activity

@@ -210,7 +210,7 @@ func (e *engine) summarise(parts []events) *Summary {
 	for _, b := range builders[1:] {
 		st.merge(b)
 	}
-	st.finish(s, sortedNames, e.opts, times, ranks, start[:space+1])
+	st.finish(s, sortedNames, e.opts, times, ranks, start[:space+1], workers)
 	return s
 }
 
