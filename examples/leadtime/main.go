@@ -5,9 +5,10 @@
 //	go run ./examples/leadtime -format tsv FILE.csv   # the peers' summary format
 //	go run ./examples/leadtime -start referral_received -end decision FILE.csv
 //
-// A progress bar goes to standard error for files over 16 MB. Timestamps
-// without an offset are read in -location (Europe/Helsinki). The exit code
-// is 1 when the file cannot be read or analysed, 2 for wrong usage.
+// A progress bar goes to standard error, when it is a terminal, for files
+// over 16 MB. Timestamps without an offset are read in -location
+// (Europe/Helsinki). The exit code is 1 when the file cannot be read or
+// analysed, 2 for wrong usage.
 package main
 
 import (
@@ -17,6 +18,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -26,6 +28,14 @@ import (
 )
 
 func main() {
+	// The engine's columns hold no pointers and live until the summary is
+	// made, so the collector's default headroom (the heap may double before
+	// a collection) only raises the peak: a 10M-event log peaked at 450–530
+	// MB by default and about 410 MB at 50, in the same time. GOGC still
+	// overrides it.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -62,7 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		CaseColumn: *caseCol, ActivityColumn: *actCol, TimeColumn: *timeCol,
 		StartActivity: *start, EndActivity: *end, Lenient: *lenient, Location: loc,
 	}
-	if info, err := f.Stat(); err == nil && info.Size() > 16<<20 {
+	if info, err := f.Stat(); err == nil && info.Size() > 16<<20 && isTerminal(stderr) {
 		opts.Progress = progressBar(stderr, info.Size())
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -84,6 +94,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	report(stdout, s)
 	return 0
+}
+
+// isTerminal reports whether w is a terminal, where a progress bar that
+// redraws itself belongs; in a log file or a pipe it would be noise.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // progressBar draws "[#####.....] 52%" on one line of w.
