@@ -21,6 +21,7 @@ type Op struct {
 	Name    string `json:"name"`    // such as "team.validate"
 	Summary string `json:"summary"` // one English sentence
 	Input   string `json:"input"`   // the media type read: "application/json" or "text/csv"
+	Output  string `json:"output"`  // the media type written: "application/json" or "image/svg+xml"
 }
 
 type handler func(b *Bridge, in []byte) (any, error)
@@ -32,26 +33,28 @@ type opDef struct {
 
 // ops is the operation table, in the order Describe lists it.
 var ops = []opDef{
-	{Op{"messages", "The fi, sv and en message of every finding code of every package.", mediaJSON}, (*Bridge).messages},
-	{Op{"team.validate", "Validate a team's composition against a rule profile; findings as data.", mediaJSON}, (*Bridge).teamValidate},
-	{Op{"round.validate", "Validate a coaching round: teams, coach pairs, workshops; findings as data.", mediaJSON}, (*Bridge).roundValidate},
-	{Op{"valuestream.summary", "Lead time, process and wait time, activity ratio, rolled %C&A and bottleneck of a value stream map.", mediaJSON}, (*Bridge).vsSummary},
-	{Op{"valuestream.compare", "Compare a current and an ideal value stream map figure by figure and step by step.", mediaJSON}, (*Bridge).vsCompare},
-	{Op{"pdsa.cycle.validate", "Validate a PDSA cycle and list what it lacks to leave its phase; findings as data.", mediaJSON}, (*Bridge).cycleValidate},
-	{Op{"pdsa.cycle.move", "Move a PDSA cycle to another phase at a given time; refused with findings when incomplete.", mediaJSON}, (*Bridge).cycleMove},
-	{Op{"metrics.paste", "Read dated observations pasted from a spreadsheet (date and value per line).", mediaJSON}, (*Bridge).metricsPaste},
-	{Op{"metrics.chart", "A run or control chart of a series, qicharts2's way, with every point's signals.", mediaJSON}, (*Bridge).metricsChart},
-	{Op{OpEventLog, "Analyse a CSV event log (case_id, activity, timestamp): lead times, waits, percentiles and the map of the most frequent path.", mediaCSV}, (*Bridge).eventLogDo},
-	{Op{"innokyla.build", "Build the Innokylä toimintamalli description from basic fields and section texts, with copy-ready text.", mediaJSON}, (*Bridge).innokylaBuild},
-	{Op{"innokyla.draft", "Draft the Innokylä description from a whole worksheet: the team's own texts, and Sujuva's drafts of the sections it has not written.", mediaJSON}, (*Bridge).innokylaDraft},
-	{Op{"innokyla.validate", "Validate an Innokylä toimintamalli description; findings as data.", mediaJSON}, (*Bridge).innokylaValidate},
-	{Op{"round.aggregate", "The organiser's anonymised aggregate of a round's worksheets: members by role, measures by kind and dimension, improvements by kind; small counts hidden so that none can be recovered.", mediaJSON}, (*Bridge).roundAggregate},
-	{Op{"worksheet.check", "Decode, migrate and validate a whole worksheet file; the worksheet back in the current version with every finding.", mediaJSON}, (*Bridge).worksheetCheck},
+	{Op{"messages", "The fi, sv and en message of every finding code of every package.", mediaJSON, mediaJSON}, (*Bridge).messages},
+	{Op{"team.validate", "Validate a team's composition against a rule profile; findings as data.", mediaJSON, mediaJSON}, (*Bridge).teamValidate},
+	{Op{"round.validate", "Validate a coaching round: teams, coach pairs, workshops; findings as data.", mediaJSON, mediaJSON}, (*Bridge).roundValidate},
+	{Op{"valuestream.summary", "Lead time, process and wait time, activity ratio, rolled %C&A and bottleneck of a value stream map.", mediaJSON, mediaJSON}, (*Bridge).vsSummary},
+	{Op{"valuestream.compare", "Compare a current and an ideal value stream map figure by figure and step by step.", mediaJSON, mediaJSON}, (*Bridge).vsCompare},
+	{Op{"pdsa.cycle.validate", "Validate a PDSA cycle and list what it lacks to leave its phase; findings as data.", mediaJSON, mediaJSON}, (*Bridge).cycleValidate},
+	{Op{"pdsa.cycle.move", "Move a PDSA cycle to another phase at a given time; refused with findings when incomplete.", mediaJSON, mediaJSON}, (*Bridge).cycleMove},
+	{Op{"metrics.paste", "Read dated observations pasted from a spreadsheet (date and value per line).", mediaJSON, mediaJSON}, (*Bridge).metricsPaste},
+	{Op{"metrics.chart", "A run or control chart of a series, qicharts2's way, with every point's signals.", mediaJSON, mediaJSON}, (*Bridge).metricsChart},
+	{Op{OpChartSVG, "The chart of metrics.chart drawn as SVG, print-ready, with its signals and the rules named; over HTTP it is metrics.chart with Accept: image/svg+xml.", mediaJSON, mediaSVG}, (*Bridge).metricsChartSVG},
+	{Op{OpEventLog, "Analyse a CSV event log (case_id, activity, timestamp): lead times, waits, percentiles and the map of the most frequent path.", mediaCSV, mediaJSON}, (*Bridge).eventLogDo},
+	{Op{"innokyla.build", "Build the Innokylä toimintamalli description from basic fields and section texts, with copy-ready text.", mediaJSON, mediaJSON}, (*Bridge).innokylaBuild},
+	{Op{"innokyla.draft", "Draft the Innokylä description from a whole worksheet: the team's own texts, and Sujuva's drafts of the sections it has not written.", mediaJSON, mediaJSON}, (*Bridge).innokylaDraft},
+	{Op{"innokyla.validate", "Validate an Innokylä toimintamalli description; findings as data.", mediaJSON, mediaJSON}, (*Bridge).innokylaValidate},
+	{Op{"round.aggregate", "The organiser's anonymised aggregate of a round's worksheets: members by role, measures by kind and dimension, improvements by kind; small counts hidden so that none can be recovered.", mediaJSON, mediaJSON}, (*Bridge).roundAggregate},
+	{Op{"worksheet.check", "Decode, migrate and validate a whole worksheet file; the worksheet back in the current version with every finding.", mediaJSON, mediaJSON}, (*Bridge).worksheetCheck},
 }
 
 const (
 	mediaJSON = "application/json"
 	mediaCSV  = "text/csv"
+	mediaSVG  = "image/svg+xml"
 )
 
 // Bridge runs the operations. The zero value is not usable; call [New].
@@ -85,7 +88,8 @@ func (b *Bridge) Describe() []Op {
 }
 
 // Do runs operation op on the document in — JSON, or CSV for [OpEventLog]
-// (then with the zero [EventLogOptions]) — and returns its JSON result.
+// (then with the zero [EventLogOptions]) — and returns its JSON result, or
+// the SVG document for [OpChartSVG].
 // Every error is an [*Error]: KindUnknownOp for an unknown op, KindTooLarge
 // past [MaxInputBytes], KindInvalid with findings for input that does not
 // decode or validate, KindCanceled when ctx is done before it starts, and
@@ -114,6 +118,9 @@ func (b *Bridge) Do(ctx context.Context, op string, in []byte) (out []byte, err 
 		}
 		return nil, &Error{Op: op, Kind: KindInternal, Message: "internal error", Err: err}
 	}
+	if raw, ok := res.(rawOutput); ok {
+		return raw, nil
+	}
 	out, err = json.Marshal(res)
 	if err != nil {
 		return nil, &Error{Op: op, Kind: KindInternal, Message: "cannot encode the result", Err: err}
@@ -133,6 +140,10 @@ func (b *Bridge) DoStream(ctx context.Context, op string, r io.Reader) ([]byte, 
 	}
 	return b.AnalyzeEventLog(ctx, r, EventLogOptions{}, nil)
 }
+
+// rawOutput is a result returned as it is, not encoded as JSON: the SVG of
+// [OpChartSVG].
+type rawOutput []byte
 
 // decode reads in into v, reporting malformed JSON as KindInvalid findings.
 func decode(in []byte, v any) error {

@@ -1,10 +1,12 @@
 package bridge_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -76,6 +78,8 @@ var doCases = []struct {
 		wantContains: []string{`"heading":"Ratkaisun perusidea"`, `"path":"/sections/nope"`, `"plain":"abc"`}},
 	{name: "innokyla draft", op: "innokyla.draft", in: `{"team": ` + validTeam + `}`,
 		wantContains: []string{`"source":"draft"`, `"valid":false`, `innokyla.section.required`}},
+	{name: "innokyla draft of a newer worksheet", op: "innokyla.draft", in: `{"version": 99}`,
+		wantKind: bridge.KindInvalid, wantCodes: []model.Code{export.CodeWorksheetVersion}},
 	{name: "innokyla validate", op: "innokyla.validate", in: `{}`, wantContains: []string{`"valid":false`, `"/basics/name"`}},
 	{name: "worksheet v0 migrated", op: "worksheet.check", in: `{"team": ` + validTeam + `}`,
 		wantContains: []string{`"format":"sujuva.worksheet"`, `"version":2`, `"migrated":true`, `"valid":true`, `"cycles":[]`}},
@@ -153,10 +157,14 @@ func TestOpsAndDescribe(t *testing.T) {
 			var e *bridge.Error
 			require.ErrorAs(t, err, &e, op.Name)
 			assert.NotEqual(t, bridge.KindInternal, e.Kind, op.Name)
+		} else if op.Output == "image/svg+xml" {
+			assert.True(t, bytes.HasPrefix(out, []byte("<svg")), "%s: %.80s", op.Name, out)
 		} else {
+			assert.Equal(t, "application/json", op.Output, op.Name)
 			assert.True(t, json.Valid(out), op.Name)
 		}
 	}
+	assert.Equal(t, "image/svg+xml", ops[slices.IndexFunc(ops, func(o bridge.Op) bool { return o.Name == bridge.OpChartSVG })].Output)
 	assert.Equal(t, map[string]string{bridge.OpEventLog: "text/csv"}, b.StreamOps())
 }
 

@@ -38,17 +38,47 @@ type ChartResult struct {
 	SVG     string         `json:"svg,omitempty"`
 }
 
-func (b *Bridge) metricsChart(in []byte) (any, error) {
+// OpChartSVG is the operation that answers the chart of "metrics.chart" as
+// SVG (image/svg+xml) instead of JSON; its input is the same [ChartInput],
+// and without a style the chart is drawn untitled, in Finnish.
+const OpChartSVG = "metrics.chart.svg"
+
+// chartOf decodes a [ChartInput] and computes its chart.
+func chartOf(in []byte) (ChartInput, metrics.Chart, error) {
 	var v ChartInput
 	if err := decode(in, &v); err != nil {
-		return nil, err
+		return v, metrics.Chart{}, err
 	}
 	c, err := metrics.NewChart(v.Series, v.Options)
 	if err != nil {
 		var f model.Findings
 		if errors.As(err, &f) {
-			return nil, invalid(f.Under("/series"))
+			return v, c, invalid(f.Under("/series"))
 		}
+		return v, c, err
+	}
+	return v, c, nil
+}
+
+func (b *Bridge) metricsChartSVG(in []byte) (any, error) {
+	v, c, err := chartOf(in)
+	if err != nil {
+		return nil, err
+	}
+	st := export.ChartStyle{}
+	if v.Style != nil {
+		st = v.Style.export()
+	}
+	return rawOutput(export.ChartSVG(c, st)), nil
+}
+
+func (st *ChartStyle) export() export.ChartStyle {
+	return export.ChartStyle{Title: st.Title, Unit: st.Unit, Language: st.Language, IDPrefix: st.IDPrefix}
+}
+
+func (b *Bridge) metricsChart(in []byte) (any, error) {
+	v, c, err := chartOf(in)
+	if err != nil {
 		return nil, err
 	}
 	signals := []metrics.Rule{}
@@ -61,7 +91,7 @@ func (b *Bridge) metricsChart(in []byte) (any, error) {
 	}
 	r := ChartResult{Chart: c, Signals: signals}
 	if st := v.Style; st != nil {
-		r.SVG = export.ChartSVG(c, export.ChartStyle{Title: st.Title, Unit: st.Unit, Language: st.Language, IDPrefix: st.IDPrefix})
+		r.SVG = export.ChartSVG(c, st.export())
 	}
 	return r, nil
 }

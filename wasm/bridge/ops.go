@@ -250,9 +250,11 @@ func (b *Bridge) innokylaBuild(in []byte) (any, error) {
 // innokylaDraft drafts the description from a worksheet with export.Draft,
 // every measure charted (export.Worksheet.Material).
 func (b *Bridge) innokylaDraft(in []byte) (any, error) {
-	var w Worksheet
-	if err := decode(in, &w); err != nil {
-		return nil, err
+	// Decoded as a worksheet file: migrated, and refused when it is of a
+	// version this Sujuva cannot read.
+	w, _, wfs := export.DecodeWorksheet(in)
+	if wfs.HasErrors() {
+		return nil, invalid(wfs)
 	}
 	lang := w.Report.Language
 	if lang == "" {

@@ -87,7 +87,8 @@ type Options struct {
 	Debug bool
 }
 
-// DefaultClassify reads model.Findings (400 invalid, the findings attached),
+// DefaultClassify reads model.Findings (400 invalid, the findings attached;
+// 400 bad_request when they only say the JSON is malformed or mistyped),
 // [ErrTooLarge] (413), a JSON syntax or type error (400 bad_request), and
 // anything else as 500 internal.
 func DefaultClassify(err error) *Problem {
@@ -97,6 +98,8 @@ func DefaultClassify(err error) *Problem {
 	switch {
 	case errors.Is(err, ErrTooLarge):
 		return &Problem{Status: http.StatusRequestEntityTooLarge, Kind: KindTooLarge, Message: "request body too large"}
+	case errors.As(err, &fs) && notJSON(fs):
+		return &Problem{Status: http.StatusBadRequest, Kind: KindBadRequest, Message: "malformed JSON, or a value of the wrong type", Findings: fs}
 	case errors.As(err, &fs):
 		return &Problem{Status: http.StatusBadRequest, Kind: KindInvalid, Message: "the input does not validate", Findings: fs}
 	case errors.As(err, &syn):
@@ -107,6 +110,18 @@ func DefaultClassify(err error) *Problem {
 			Findings: model.Findings{model.NewError(jsonFieldPointer(typ.Field), model.CodeJSONType).With("want", typ.Type.String()).With("got", typ.Value)}}
 	}
 	return &Problem{Status: http.StatusInternalServerError, Kind: KindInternal, Message: "internal error"}
+}
+
+// notJSON reports whether findings say only that the body is not JSON of
+// the expected shape (malformed, or a value of the wrong type), as a
+// backend that decodes into findings reports it.
+func notJSON(fs model.Findings) bool {
+	for _, f := range fs {
+		if f.Code != model.CodeJSONSyntax && f.Code != model.CodeJSONType {
+			return false
+		}
+	}
+	return len(fs) > 0
 }
 
 // jsonFieldPointer turns encoding/json's dotted field path into a JSON Pointer.

@@ -53,14 +53,14 @@ func (fake) DoStream(_ context.Context, _ string, r io.Reader) ([]byte, error) {
 	return fmt.Appendf(nil, `{"bytes":%d}`, n), nil
 }
 
-var schema = httpapi.Schema{ID: "https://sujuva.example/api/v1/schemas/team.json", JSON: []byte(`{"$id":"https://sujuva.example/api/v1/schemas/team.json"}`)}
+var fakeSchema = httpapi.Schema{ID: "https://sujuva.example/api/v1/schemas/team.json", JSON: []byte(`{"$id":"https://sujuva.example/api/v1/schemas/team.json"}`)}
 
 func newHandler(logs *[]string) http.Handler {
 	return httpapi.New(fake{}, httpapi.Options{
 		AllowedOrigins: []string{"https://ok.example"},
 		MaxBodyBytes:   64,
 		MaxUploadBytes: 1000,
-		Schemas:        []httpapi.Schema{schema},
+		Schemas:        []httpapi.Schema{fakeSchema},
 		Logf:           func(f string, a ...any) { *logs = append(*logs, fmt.Sprintf(f, a...)) },
 		Debug:          true,
 	})
@@ -78,7 +78,7 @@ var cases = []struct {
 	{name: "index", method: "GET", path: "/api/v1/", wantStatus: 200, wantType: "application/json", wantBody: `"team.validate"`},
 	{name: "index without slash", method: "GET", path: "/api/v1", wantStatus: 404, wantKind: httpapi.KindNotFound},
 	{name: "openapi", method: "GET", path: "/api/v1/openapi.json", wantStatus: 200, wantType: "application/json", wantBody: `"openapi"`},
-	{name: "schema at its id", method: "GET", path: "/api/v1/schemas/team.json", wantStatus: 200, wantType: "application/schema+json", wantBody: schema.ID},
+	{name: "schema at its id", method: "GET", path: "/api/v1/schemas/team.json", wantStatus: 200, wantType: "application/schema+json", wantBody: fakeSchema.ID},
 	{name: "head schema", method: "HEAD", path: "/api/v1/schemas/team.json", wantStatus: 200, wantType: "application/schema+json"},
 	{name: "valid", method: "POST", path: "/api/v1/team.validate", contentType: "application/json", body: `{"members":[]}`, wantStatus: 200, wantType: "application/json", wantBody: `{"valid":true}`},
 	{name: "json with charset", method: "POST", path: "/api/v1/team.validate", contentType: "application/json; charset=utf-8", body: `{"members":[]}`, wantStatus: 200},
@@ -190,4 +190,21 @@ func TestDefaultClassify(t *testing.T) {
 	p = httpapi.DefaultClassify(errors.New("disk on fire"))
 	assert.Equal(t, 500, p.Status)
 	assert.Equal(t, "internal error", p.Message, "the error text does not leak")
+}
+
+// Findings that only say the body is not JSON of the right shape are a bad
+// request; any other finding makes the input invalid.
+func TestDefaultClassifyFindings(t *testing.T) {
+	syntax := model.Findings{model.NewError("", model.CodeJSONSyntax)}
+	typ := model.Findings{model.NewError("/team/members", model.CodeJSONType)}
+	rule := model.Findings{model.NewError("/team/name", model.CodeRequired)}
+	for _, tc := range []struct {
+		fs   model.Findings
+		kind string
+	}{{syntax, httpapi.KindBadRequest}, {typ, httpapi.KindBadRequest}, {append(typ, rule...), httpapi.KindInvalid}, {rule, httpapi.KindInvalid}} {
+		p := httpapi.DefaultClassify(fmt.Errorf("wrapped: %w", tc.fs))
+		assert.Equal(t, http.StatusBadRequest, p.Status)
+		assert.Equal(t, tc.kind, p.Kind, "%v", tc.fs.Codes())
+		assert.Equal(t, tc.fs, p.Findings)
+	}
 }

@@ -14,8 +14,11 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/sujuva/sujuva/export/schema"
+	"github.com/sujuva/sujuva/wasm/bridge"
 	"github.com/sujuva/sujuva/wasm/httpapi"
 )
 
@@ -40,6 +43,11 @@ func loadSpec(t *testing.T) *spec {
 		return nil, errors.New("external load of " + u)
 	}
 	require.NoError(t, c.AddResource(openAPIURL, bytes.NewReader(raw)))
+	// The document refers to the published schemas by their $ids, which
+	// the API serves; they are compiled from the embedded copies.
+	for _, k := range schema.Kinds() {
+		require.NoError(t, c.AddResource(k.ID(), bytes.NewReader(k.JSON())))
+	}
 	return &spec{doc: doc, compiler: c, schemas: map[string]*jsonschema.Schema{}}
 }
 
@@ -115,16 +123,24 @@ func (s *spec) check(t *testing.T, method, path string, res *http.Response, body
 	if _, has := media["schema"]; !has || !strings.Contains(mt, "json") {
 		return
 	}
-	url := openAPIURL + "#" + ptr + "/content/" + escapePointer(mt) + "/schema"
+	s.validate(t, ptr+"/content/"+escapePointer(mt)+"/schema", body)
+}
+
+// validate fails t unless doc validates against the schema at ptr in the
+// document.
+func (s *spec) validate(t *testing.T, ptr string, doc []byte) {
+	t.Helper()
+	url := openAPIURL + "#" + ptr
 	sch, ok := s.schemas[url]
 	if !ok {
+		var err error
 		sch, err = s.compiler.Compile(url)
 		require.NoError(t, err, url)
 		s.schemas[url] = sch
 	}
 	var v any
-	require.NoError(t, json.Unmarshal(body, &v))
-	require.NoError(t, sch.Validate(v), "%s %s %s: body does not match openapi.json: %s", method, path, code, body)
+	require.NoError(t, json.Unmarshal(doc, &v))
+	require.NoError(t, sch.Validate(v), "%.300s does not match %s", doc, ptr)
 }
 
 func firstOperation(item map[string]any) any {
@@ -167,4 +183,109 @@ func TestOpenAPIGeneric(t *testing.T) {
 		})
 	}
 	require.GreaterOrEqual(t, n, 5)
+}
+
+// Every operation of the bridge is documented with examples, and every
+// example, sent to the handler serving the real bridge, is answered with
+// the status it names and a body that matches the document; the request of
+// every example answered 200 matches the request schema too.
+func TestOpenAPIOperations(t *testing.T) {
+	s := loadSpec(t)
+	var schemas []httpapi.Schema
+	for _, k := range schema.Kinds() {
+		schemas = append(schemas, httpapi.Schema{ID: k.ID(), JSON: k.JSON()})
+	}
+	h := httpapi.New(bridge.New(), httpapi.Options{Schemas: schemas})
+	paths := s.doc["paths"].(map[string]any)
+	post := func(op string) map[string]any {
+		item, _ := paths[httpapi.Prefix+op].(map[string]any)
+		p, _ := item["post"].(map[string]any)
+		return p
+	}
+	ops := bridge.New().Describe()
+	documented := map[string]bool{}
+	for _, op := range ops {
+		if base, ok := strings.CutSuffix(op.Name, ".svg"); ok {
+			// An SVG variant is its base operation answered as SVG.
+			require.NotNil(t, post(base), "%s: no operation %s", op.Name, base)
+			content := post(base)["responses"].(map[string]any)["200"].(map[string]any)["content"].(map[string]any)
+			svg, ok := content[op.Output].(map[string]any)
+			require.True(t, ok, "%s: %s answers no %s in openapi.json", op.Name, base, op.Output)
+			assert.Equal(t, op.Name, svg["x-operation"])
+			continue
+		}
+		p := post(op.Name)
+		require.NotNil(t, p, "%s is not in openapi.json", op.Name)
+		documented[httpapi.Prefix+op.Name] = true
+		assert.Equal(t, op.Summary, p["summary"], op.Name)
+		content := p["requestBody"].(map[string]any)["content"].(map[string]any)
+		require.Contains(t, content, op.Input, op.Name)
+		byStatus := map[int]int{}
+		for name, exV := range content[op.Input].(map[string]any)["examples"].(map[string]any) {
+			ex := exV.(map[string]any)
+			want := http.StatusOK
+			if st, ok := ex["x-status"].(float64); ok {
+				want = int(st)
+			}
+			byStatus[want]++
+			var body []byte
+			if str, ok := ex["value"].(string); ok && op.Input == "text/csv" {
+				body = []byte(str)
+			} else {
+				var err error
+				body, err = json.Marshal(ex["value"])
+				require.NoError(t, err)
+			}
+			t.Run(op.Name+"/"+name, func(t *testing.T) {
+				path := httpapi.Prefix + op.Name
+				if want == http.StatusOK && op.Input == "application/json" {
+					s.validate(t, "/paths/"+escapePointer(path)+"/post/requestBody/content/"+escapePointer(op.Input)+"/schema", body)
+				}
+				res, got := serve(h, path, op.Input, "", body)
+				require.Equal(t, want, res.StatusCode, "%s", got)
+				s.check(t, http.MethodPost, path, res, got)
+				if want != http.StatusOK {
+					return
+				}
+				for _, o := range ops {
+					if o.Name != op.Name+".svg" {
+						continue
+					}
+					res, got := serve(h, path, op.Input, o.Output, body)
+					require.Equal(t, http.StatusOK, res.StatusCode, "%s", got)
+					require.Equal(t, o.Output, res.Header.Get("Content-Type"))
+					require.True(t, bytes.HasPrefix(got, []byte("<svg")), "%.80s", got)
+					s.check(t, http.MethodPost, path, res, got)
+				}
+			})
+		}
+		assert.Positive(t, byStatus[http.StatusOK], "%s: no example answered 200", op.Name)
+		if op.Name != "messages" { // messages reads nothing
+			assert.Positive(t, byStatus[http.StatusBadRequest], "%s: no example answered 400", op.Name)
+		}
+	}
+	for path, item := range paths {
+		if _, ok := item.(map[string]any)["post"]; ok {
+			assert.True(t, documented[path], "openapi.json documents %s, which the bridge does not serve", path)
+		}
+	}
+	// The index and the schemas, served with the real backend, match too.
+	for _, path := range []string{httpapi.Prefix, httpapi.Prefix + "openapi.json", httpapi.Prefix + "schemas/worksheet.json", httpapi.Prefix + "schemas/innokyla.json"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		require.Equal(t, http.StatusOK, rec.Code, path)
+		s.check(t, http.MethodGet, path, rec.Result(), rec.Body.Bytes())
+	}
+}
+
+// serve posts body to path on h.
+func serve(h http.Handler, path, contentType, accept string, body []byte) (*http.Response, []byte) {
+	req := httptest.NewRequest(http.MethodPost, path, bytes.NewReader(body))
+	req.Header.Set("Content-Type", contentType)
+	if accept != "" {
+		req.Header.Set("Accept", accept)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Result(), rec.Body.Bytes()
 }
