@@ -2,7 +2,9 @@ package model
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
+	"sync"
 )
 
 // RuleKind names a composition rule a [Profile] may hold. The zero value is
@@ -148,12 +150,25 @@ func ParseProfile(data []byte) (Profile, error) {
 // a member; professionals from at least 3 distinct units (a warning: the
 // seeds recommend "about three", noin kolmesta keskeisestä yksiköstä); no
 // member holds two roles.
-func DefaultProfile() Profile { return builtinProfile("data/profiles/sujuvat-palvelut.json") }
+func DefaultProfile() Profile { return defaultProfile().clone() }
 
 // ServiceChainProfile returns the profile of a service-chain core group
 // (palveluketjutyön ydintyöryhmä, seed 004): about 4–10 persons (a warning),
 // a named process owner, no member in two roles.
-func ServiceChainProfile() Profile { return builtinProfile("data/profiles/service-chain.json") }
+func ServiceChainProfile() Profile { return serviceChainProfile().clone() }
+
+// The built-in profiles are decoded once: every validation of a team asks
+// for one, and decoding it took a quarter of team.validate's time.
+var (
+	defaultProfile      = sync.OnceValue(func() Profile { return builtinProfile("data/profiles/sujuvat-palvelut.json") })
+	serviceChainProfile = sync.OnceValue(func() Profile { return builtinProfile("data/profiles/service-chain.json") })
+)
+
+// clone returns p with its own rules, so that a caller's change stays its own.
+func (p Profile) clone() Profile {
+	p.Rules = slices.Clone(p.Rules)
+	return p
+}
 
 // builtinProfile decodes an embedded profile; the tests prove each one
 // decodes and validates, so a failure is a programmer error and panics.
