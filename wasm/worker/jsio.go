@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"net/http"
@@ -19,9 +20,10 @@ import (
 //     ReadableStream path). Here the whole answer is handed to JS as one
 //     Uint8Array through the ResponseWriter's WriteRawJSBody, so no stream,
 //     no goroutine and no callback outlives the request.
-//   - the request body: one leaked callback per chunk read. Here the body's
-//     ReadableStream is read through [streamReader], whose await releases
-//     both callbacks.
+//   - the request body: one leaked callback per chunk read. Here a small
+//     JSON body comes whole from the glue ([takeBody]), and any other
+//     body's ReadableStream is read through [streamReader], whose await
+//     releases both callbacks.
 
 // rawBodyWriter and rawBodyGetter are the methods syumai/workers' request
 // body and ResponseWriter offer for passing JS values through.
@@ -37,6 +39,10 @@ func direct(h http.Handler) http.Handler {
 		switch b := r.Body.(type) {
 		case nil:
 			r.Body = http.NoBody // v0.33.0 gives nil on GET
+			if id := r.Header.Get(bodyHeader); id != "" {
+				r.Header.Del(bodyHeader)
+				r.Body = takeBody(id)
+			}
 		case rawBodyGetter:
 			if s := b.GetRawJSBody(); s.Truthy() {
 				r.Body = &streamReader{stream: s}
@@ -58,6 +64,24 @@ func direct(h http.Handler) http.Handler {
 		}
 		// Never w.Write: v0.33.0's writer is a pipe nobody reads here.
 	})
+}
+
+// bodyHeader names the body the glue (glue/worker.mjs) has read whole for
+// Go; the glue never lets the header in from a client.
+const bodyHeader = "X-Sujuva-Body"
+
+var takeBodyJS = js.Global().Get("sujuvaTakeBody")
+
+// takeBody takes the body the glue holds under id, by one synchronous
+// call: no promise to await.
+func takeBody(id string) io.ReadCloser {
+	v := takeBodyJS.Invoke(id)
+	if v.IsNull() || v.IsUndefined() {
+		return http.NoBody
+	}
+	b := make([]byte, v.Get("byteLength").Int())
+	js.CopyBytesToGo(b, v)
+	return io.NopCloser(bytes.NewReader(b))
 }
 
 // buffered collects an answer.

@@ -30,6 +30,35 @@ globalThis.tryCatch = (fn) => {
   }
 };
 
+// Small JSON bodies are read here, whole, and handed to Go by a synchronous
+// call (jsio.go), which spares Go awaiting the body's stream chunk by chunk:
+// each await is a round trip through the event loop. Go finds the body by
+// the x-sujuva-body header, which this glue sets and never lets in from
+// outside. A CSV upload, or a body of unknown length, is streamed as before.
+const BUFFER_MAX = 4 << 20;
+const bodies = new Map();
+let bodySeq = 0;
+globalThis.sujuvaTakeBody = (id) => {
+  const b = bodies.get(id);
+  bodies.delete(id);
+  return b === undefined ? null : b;
+};
+
+async function forGo(req) {
+  const headers = new Headers(req.headers);
+  headers.delete("x-sujuva-body");
+  const length = Number(headers.get("content-length"));
+  const type = headers.get("content-type") || "";
+  let body = req.body, id = null;
+  if (body !== null && type.startsWith("application/json") && length > 0 && length <= BUFFER_MAX) {
+    id = String(++bodySeq);
+    bodies.set(id, new Uint8Array(await req.arrayBuffer()));
+    headers.set("x-sujuva-body", id);
+    body = null;
+  }
+  return { req: { url: req.url, method: req.method, headers, body }, id };
+}
+
 let current = null; // the live instance: {go, instance, binding, env, ready, pending, served, gen}
 let generation = 0;
 
@@ -74,16 +103,20 @@ function unavailable() {
 async function fetch(req, env, ctx) {
   if (current === null || current.go.exited || current.env !== env) current = start(env);
   const inst = current;
-  let res;
+  let res, id = null;
   try {
+    const forwarded = await forGo(req);
+    id = forwarded.id;
     await inst.ready;
     res = await new Promise((resolve, reject) => {
       inst.pending.add(reject);
-      inst.binding.handleRequest(req).then(resolve, reject).finally(() => inst.pending.delete(reject));
+      inst.binding.handleRequest(forwarded.req).then(resolve, reject).finally(() => inst.pending.delete(reject));
     });
   } catch (e) {
     console.error(`sujuva: request on Go instance ${inst.gen} failed: ${e && e.message}`);
     return unavailable();
+  } finally {
+    if (id !== null) bodies.delete(id);
   }
   inst.served++;
   if (env && env.SUJUVA_DIAGNOSTICS === "1") {

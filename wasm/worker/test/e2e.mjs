@@ -88,6 +88,11 @@ errorBody("wrong content type", await call(valid.op, { method: "POST", body: val
 errorBody("malformed JSON", await call(valid.op, { method: "POST", body: '{"x":', type: "application/json" }), 400, "bad_request");
 errorBody("not acceptable", await call(valid.op, { method: "POST", body: valid.body, type: "application/json", accept: "text/html" }), 406, "not_acceptable");
 errorBody("too large", await call(valid.op, { method: "POST", body: '{"x":"' + "x".repeat(5 << 20) + '"}', type: "application/json" }), 413, "too_large");
+// The glue hands small JSON bodies to Go under x-sujuva-body; a client's
+// own header of that name must change nothing.
+const spoofed = await call(valid.op, { method: "POST", body: valid.body, type: valid.type, headers: { "x-sujuva-body": "1" } });
+const plain = await call(valid.op, { method: "POST", body: valid.body, type: valid.type });
+check("a client's x-sujuva-body is ignored", spoofed.status === 200 && spoofed.text === plain.text, `${spoofed.status} ${spoofed.text.slice(0, 200)}`);
 const pre = await call(valid.op, { method: "OPTIONS", origin: "https://example.org", headers: { "access-control-request-method": "POST" } });
 check("CORS preflight", pre.status === 204 && pre.headers.get("access-control-allow-origin") !== null, `${pre.status} ${[...pre.headers]}`);
 const page = await call(base + "/");
