@@ -3,7 +3,8 @@
 # ../shared/bench/worker, in one run, on this machine, with the same client
 # (its bench.mjs): both on local workerd (wrangler dev), 2,000 sequential
 # requests after 50 warm-up, then 16 concurrent; the cold first request;
-# gzip sizes of what each uploads.
+# gzip sizes of what each uploads. Sujuva runs as deployed (with static
+# assets) and API only (no assets, as the ajv Worker runs).
 #   bash test/bench.sh [N=2000] [CONC=16]     (after make worker)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,11 +40,17 @@ serve() { # dir port wrangler-bin name
 first() { # url: time of the first answer after start, in ms (curl's total time)
   for i in $(seq 1 600); do curl -s -o /dev/null "$1" 2>/dev/null && break; sleep 0.1; done
 }
-PA=$(port); PS=$(port)
+# Sujuva twice: as deployed, with the worksheet's static assets (wrangler
+# then routes every request through its asset router first), and API only,
+# without [assets], which is how the ajv Worker is configured.
+mkdir -p "$tmp/api-only"
+printf 'name = "sujuva-api-only"\nmain = "%s/build/worker.mjs"\ncompatibility_date = "2026-04-01"\n' "$here" >"$tmp/api-only/wrangler.toml"
+PA=$(port); PS=$(port); PO=$(port)
 serve "$anchor" "$PA" "$here/node_modules/.bin/wrangler" ajv
 serve "$here" "$PS" "$here/node_modules/.bin/wrangler" sujuva
-# Wait for both to listen (a GET on a path that is not the one timed).
-first "http://127.0.0.1:$PA/health"; first "http://127.0.0.1:$PS/"
+serve "$tmp/api-only" "$PO" "$here/node_modules/.bin/wrangler" sujuva-api-only
+# Wait for all to listen (a GET on a path that is not the one timed).
+first "http://127.0.0.1:$PA/health"; first "http://127.0.0.1:$PS/"; first "http://127.0.0.1:$PO/api/v1/"
 cold() { curl -s -o /dev/null -w '%{time_total}' -X POST -H 'content-type: application/json' --data-binary @"$2" "$1" | awk '{printf "%.1f", $1*1000}'; }
 echo "{\"cold_first_request_ms\":{\"ajv\":$(cold "http://127.0.0.1:$PA/validate" "$anchor/schema/valid.json"),\"sujuva\":$(cold "http://127.0.0.1:$PS/api/v1/$OP" "$tmp/valid.json")}}"
 gz() { cat "$@" | gzip -9 | wc -c; }
@@ -52,4 +59,5 @@ echo "{\"upload_bytes\":{\"ajv\":{\"raw\":$(raw "$anchor/dist/worker.js"),\"gzip
 for body in valid invalid; do
   node "$anchor/bench.mjs" "http://127.0.0.1:$PA/validate" "$anchor/schema/$body.json" "ajv/$body" "$N" "$CONC" 50
   node "$anchor/bench.mjs" "http://127.0.0.1:$PS/api/v1/$OP" "$tmp/$body.json" "sujuva/$body" "$N" "$CONC" 50
+  node "$anchor/bench.mjs" "http://127.0.0.1:$PO/api/v1/$OP" "$tmp/$body.json" "sujuva-api-only/$body" "$N" "$CONC" 50
 done
