@@ -34,7 +34,9 @@ cleanup() { for pg in "${pgs[@]}"; do kill -TERM -- "-$pg" 2>/dev/null || true; 
 trap cleanup EXIT
 serve() { # dir port wrangler-bin name
   mkdir -p "$tmp/$4"
-  (cd "$1" && setsid "$3" dev --port "$2" --ip 127.0.0.1 --persist-to "$tmp/$4" --inspector-port 0 >"$tmp/$4.log" 2>&1 </dev/null) &
+  # exec: the background job's pid is setsid's and so wrangler's, the
+  # leader of the process group that cleanup ends (workerd included).
+  (cd "$1" && exec setsid "$3" dev --port "$2" --ip 127.0.0.1 --persist-to "$tmp/$4" --inspector-port 0 >"$tmp/$4.log" 2>&1 </dev/null) &
   pgs+=($!)
 }
 first() { # url: time of the first answer after start, in ms (curl's total time)
