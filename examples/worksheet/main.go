@@ -28,7 +28,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sujuva/sujuva/export/schema"
 	"github.com/sujuva/sujuva/wasm/bridge"
 	"github.com/sujuva/sujuva/wasm/browser/site"
 	"github.com/sujuva/sujuva/wasm/httpapi"
@@ -82,11 +81,8 @@ func run(addr, prebuilt string, withDemo bool) error {
 	}
 
 	mux := http.NewServeMux()
-	var schemas []httpapi.Schema // served at /api/v1/schemas/, the paths of their $ids
-	for _, k := range schema.Kinds() {
-		schemas = append(schemas, httpapi.Schema{ID: k.ID(), JSON: k.JSON()})
-	}
-	mux.Handle(httpapi.Prefix, httpapi.New(bridge.New(), httpapi.Options{Schemas: schemas}))
+	// The schemas are served at /api/v1/schemas/, the paths of their $ids.
+	mux.Handle(httpapi.Prefix, httpapi.New(bridge.New(), httpapi.Options{Schemas: httpapi.PublishedSchemas()}))
 	mux.HandleFunc("/sujuva.wasm", serveBytes("application/wasm", wasm))
 	mux.HandleFunc("/wasm_exec.js", serveBytes("text/javascript; charset=utf-8", js))
 	if withDemo {

@@ -17,7 +17,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/sujuva/sujuva/export/schema"
 	"github.com/sujuva/sujuva/wasm/bridge"
 	"github.com/sujuva/sujuva/wasm/httpapi"
 )
@@ -45,8 +44,8 @@ func loadSpec(t *testing.T) *spec {
 	require.NoError(t, c.AddResource(openAPIURL, bytes.NewReader(raw)))
 	// The document refers to the published schemas by their $ids, which
 	// the API serves; they are compiled from the embedded copies.
-	for _, k := range schema.Kinds() {
-		require.NoError(t, c.AddResource(k.ID(), bytes.NewReader(k.JSON())))
+	for _, s := range httpapi.PublishedSchemas() {
+		require.NoError(t, c.AddResource(s.ID, bytes.NewReader(s.JSON)))
 	}
 	return &spec{doc: doc, compiler: c, schemas: map[string]*jsonschema.Schema{}}
 }
@@ -191,11 +190,7 @@ func TestOpenAPIGeneric(t *testing.T) {
 // every example answered 200 matches the request schema too.
 func TestOpenAPIOperations(t *testing.T) {
 	s := loadSpec(t)
-	var schemas []httpapi.Schema
-	for _, k := range schema.Kinds() {
-		schemas = append(schemas, httpapi.Schema{ID: k.ID(), JSON: k.JSON()})
-	}
-	h := httpapi.New(bridge.New(), httpapi.Options{Schemas: schemas})
+	h := httpapi.New(bridge.New(), httpapi.Options{Schemas: httpapi.PublishedSchemas()})
 	paths := s.doc["paths"].(map[string]any)
 	post := func(op string) map[string]any {
 		item, _ := paths[httpapi.Prefix+op].(map[string]any)

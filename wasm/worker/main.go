@@ -17,16 +17,11 @@ import (
 	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
 
-	"github.com/sujuva/sujuva/export/schema"
 	"github.com/sujuva/sujuva/wasm/bridge"
 	"github.com/sujuva/sujuva/wasm/httpapi"
 )
 
 func main() {
-	var schemas []httpapi.Schema
-	for _, k := range schema.Kinds() {
-		schemas = append(schemas, httpapi.Schema{ID: k.ID(), JSON: k.JSON()})
-	}
 	var origins []string
 	for o := range strings.SplitSeq(cloudflare.Getenv("SUJUVA_CORS_ORIGINS"), ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -34,7 +29,7 @@ func main() {
 		}
 	}
 	h := httpapi.New(bridge.New(), httpapi.Options{
-		Schemas:        schemas,
+		Schemas:        httpapi.PublishedSchemas(),
 		AllowedOrigins: origins,
 		Debug:          cloudflare.Getenv("SUJUVA_DIAGNOSTICS") == "1",
 	})
