@@ -8,22 +8,30 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"syscall/js"
 )
 
-// This file is the Worker's only syscall/js code. It works around two
-// per-request leaks of syumai/workers v0.33.0 on a long-lived instance,
-// where its internal/jsutil awaits a promise with separate then and catch
-// callbacks and releases only the one that ran:
+// This file is the Worker's only syscall/js code. Requests reach Go on two
+// paths:
+//   - [serveNow], for a request without a body or with a small JSON one (the
+//     API's usual call): the glue (glue/worker.mjs) reads the body whole and
+//     calls Go synchronously, and the answer comes back as the call's result.
+//     No promise, no goroutine, no pipe and no callback lives past the call.
+//   - syumai/workers' handleRequest, through [direct], for any other body (a
+//     CSV upload, a body of unknown length), which is streamed.
+//
+// direct works around two per-request leaks of syumai/workers v0.33.0 on a
+// long-lived instance, where its internal/jsutil awaits a promise with
+// separate then and catch callbacks and releases only the one that ran:
 //   - the response: two leaked callbacks per response on the
 //     FixedLengthStream path (more, and a goroutine per chunk, on the
 //     ReadableStream path). Here the whole answer is handed to JS as one
 //     Uint8Array through the ResponseWriter's WriteRawJSBody, so no stream,
 //     no goroutine and no callback outlives the request.
-//   - the request body: one leaked callback per chunk read. Here a small
-//     JSON body comes whole from the glue ([takeBody]), and any other
-//     body's ReadableStream is read through [streamReader], whose await
-//     releases both callbacks.
+//   - the request body: one leaked callback per chunk read. Here the body's
+//     ReadableStream is read through [streamReader], whose await releases
+//     both callbacks.
 
 // rawBodyWriter and rawBodyGetter are the methods syumai/workers' request
 // body and ResponseWriter offer for passing JS values through.
@@ -32,17 +40,13 @@ type rawBodyGetter interface{ GetRawJSBody() js.Value }
 
 var uint8Array = js.Global().Get("Uint8Array")
 
-// direct serves h with the request body read by streamReader and the
-// answer passed to JS whole.
+// direct serves h on syumai/workers' path, with the request body read by
+// streamReader and the answer passed to JS whole.
 func direct(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch b := r.Body.(type) {
 		case nil:
 			r.Body = http.NoBody // v0.33.0 gives nil on GET
-			if id := r.Header.Get(bodyHeader); id != "" {
-				r.Header.Del(bodyHeader)
-				r.Body = takeBody(id)
-			}
 		case rawBodyGetter:
 			if s := b.GetRawJSBody(); s.Truthy() {
 				r.Body = &streamReader{stream: s}
@@ -64,24 +68,6 @@ func direct(h http.Handler) http.Handler {
 		}
 		// Never w.Write: v0.33.0's writer is a pipe nobody reads here.
 	})
-}
-
-// bodyHeader names the body the glue (glue/worker.mjs) has read whole for
-// Go; the glue never lets the header in from a client.
-const bodyHeader = "X-Sujuva-Body"
-
-var takeBodyJS = js.Global().Get("sujuvaTakeBody")
-
-// takeBody takes the body the glue holds under id, by one synchronous
-// call: no promise to await.
-func takeBody(id string) io.ReadCloser {
-	v := takeBodyJS.Invoke(id)
-	if v.IsNull() || v.IsUndefined() {
-		return http.NoBody
-	}
-	b := make([]byte, v.Get("byteLength").Int())
-	js.CopyBytesToGo(b, v)
-	return io.NopCloser(bytes.NewReader(b))
 }
 
 // buffered collects an answer.
@@ -168,3 +154,57 @@ func await(p js.Value) (js.Value, error) {
 	fail.Release()
 	return s.v, s.err
 }
+
+// serveNow registers the glue's synchronous path as the instance's
+// binding.serve(method, url, headers, body): headers one "name: value"
+// line each, body a Uint8Array or null. It returns [status, headers, body]
+// in the same forms. The handler runs to its end inside the call; it must
+// not wait for JS, and the API's handler never does.
+func serveNow(h http.Handler) {
+	serve := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		status, header, body := serveCall(h, args[0].String(), args[1].String(), args[2].String(), args[3])
+		out := js.Null()
+		if len(body) > 0 {
+			out = uint8Array.New(len(body))
+			js.CopyBytesToJS(out, body)
+		}
+		return []any{status, header, out}
+	})
+	js.Global().Get("context").Get("binding").Set("serve", serve) // lives as long as the instance
+}
+
+// serveCall serves one request given as text and bytes, and returns the
+// answer in the same forms. It never touches JS, so it is plain Go.
+func serveCall(h http.Handler, method, target, header string, body js.Value) (int, string, []byte) {
+	var b []byte
+	if body.Truthy() {
+		b = make([]byte, body.Get("byteLength").Int())
+		js.CopyBytesToGo(b, body)
+	}
+	r, err := http.NewRequest(method, target, bytes.NewReader(b))
+	if err != nil {
+		return http.StatusBadRequest, "content-type: text/plain; charset=utf-8\n", []byte("bad request\n")
+	}
+	for line := range strings.SplitSeq(header, "\n") {
+		if name, value, ok := strings.Cut(line, ": "); ok {
+			r.Header.Add(name, value)
+		}
+	}
+	r.RemoteAddr = r.Header.Get("Cf-Connecting-Ip")
+	w := &buffered{header: http.Header{}, status: http.StatusOK}
+	h.ServeHTTP(w, r)
+	w.header.Set("Content-Length", strconv.Itoa(len(w.body)))
+	var lines strings.Builder
+	for name, values := range w.header {
+		for _, v := range values {
+			lines.WriteString(name)
+			lines.WriteString(": ")
+			lines.WriteString(noNewlines.Replace(v))
+			lines.WriteByte('\n')
+		}
+	}
+	return w.status, lines.String(), w.body
+}
+
+// noNewlines keeps a header value on its line, as net/http does.
+var noNewlines = strings.NewReplacer("\n", " ", "\r", " ")

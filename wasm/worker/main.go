@@ -33,7 +33,8 @@ func main() {
 		AllowedOrigins: origins,
 		Debug:          cloudflare.Getenv("SUJUVA_DIAGNOSTICS") == "1",
 	})
-	workers.ServeNonBlock(direct(h))
+	workers.ServeNonBlock(direct(h)) // bodies the glue streams
+	serveNow(h)                      // every other request, synchronously
 	workers.Ready()
 	select {} // keep the instance for the isolate's next requests
 }

@@ -4,7 +4,8 @@
 //
 // Here one Go instance serves every request of the isolate:
 //   - main calls workers.ServeNonBlock, workers.Ready and then blocks, so the
-//     instance stays alive; each request is dispatched to its handleRequest.
+//     instance stays alive; each request is dispatched to it (two paths,
+//     below).
 //   - If the instance has exited (a panic the handler did not recover, or
 //     os.Exit), the next request starts a new one, and requests still in
 //     flight on the dead one are answered 503 instead of hanging.
@@ -15,7 +16,7 @@
 //     per-request and two requests overlap on one instance, so the shared
 //     object has no ctx at all: Go code cannot see another request's ctx;
 //     per-request data comes only from the request Go is handed.
-//   - Nothing here reads or logs request bodies.
+//   - Nothing here logs a request body or keeps it past its request.
 //   - With env.SUJUVA_DIAGNOSTICS === "1" every answer carries the instance's
 //     generation, its request count, the Go linear memory size and the number
 //     of JS values Go holds, for the load test's memory-growth check.
@@ -30,33 +31,44 @@ globalThis.tryCatch = (fn) => {
   }
 };
 
-// Small JSON bodies are read here, whole, and handed to Go by a synchronous
-// call (jsio.go), which spares Go awaiting the body's stream chunk by chunk:
-// each await is a round trip through the event loop. Go finds the body by
-// the x-sujuva-body header, which this glue sets and never lets in from
-// outside. A CSV upload, or a body of unknown length, is streamed as before.
-const BUFFER_MAX = 4 << 20;
-const bodies = new Map();
-let bodySeq = 0;
-globalThis.sujuvaTakeBody = (id) => {
-  const b = bodies.get(id);
-  bodies.delete(id);
-  return b === undefined ? null : b;
-};
+// Two paths into Go (see jsio.go):
+//   - A request without a body, or with a JSON body of a known length up to
+//     4 MiB (the API's usual call), is read here whole and served by one
+//     synchronous call, binding.serve: no promise and no stream between JS
+//     and Go, which is most of what a request used to cost.
+//   - Any other body (a CSV upload, a body of unknown length) goes to
+//     syumai/workers' handleRequest, which streams it into Go.
+const WHOLE_MAX = 4 << 20;
 
-async function forGo(req) {
-  const headers = new Headers(req.headers);
-  headers.delete("x-sujuva-body");
-  const length = Number(headers.get("content-length"));
-  const type = headers.get("content-type") || "";
-  let body = req.body, id = null;
-  if (body !== null && type.startsWith("application/json") && length > 0 && length <= BUFFER_MAX) {
-    id = String(++bodySeq);
-    bodies.set(id, new Uint8Array(await req.arrayBuffer()));
-    headers.set("x-sujuva-body", id);
-    body = null;
+function servedWhole(req) {
+  if (req.body === null) return true;
+  const length = Number(req.headers.get("content-length"));
+  const type = req.headers.get("content-type") || "";
+  return type.startsWith("application/json") && length > 0 && length <= WHOLE_MAX;
+}
+
+async function serveWhole(inst, req) {
+  const body = req.body === null ? null : new Uint8Array(await req.arrayBuffer());
+  let head = "";
+  for (const [name, value] of req.headers) head += name + ": " + value + "\n";
+  await inst.ready;
+  const answer = inst.binding.serve(req.method, req.url, head, body);
+  if (answer === undefined) throw new Error("the Go instance exited");
+  const [status, lines, bytes] = answer;
+  const headers = new Headers();
+  for (const line of lines.split("\n")) {
+    const i = line.indexOf(": ");
+    if (i > 0) headers.append(line.slice(0, i), line.slice(i + 2));
   }
-  return { req: { url: req.url, method: req.method, headers, body }, id };
+  return new Response(bytes, { status, headers });
+}
+
+async function serveStreamed(inst, req) {
+  await inst.ready;
+  return new Promise((resolve, reject) => {
+    inst.pending.add(reject);
+    inst.binding.handleRequest(req).then(resolve, reject).finally(() => inst.pending.delete(reject));
+  });
 }
 
 let current = null; // the live instance: {go, instance, binding, env, ready, pending, served, gen}
@@ -103,28 +115,22 @@ function unavailable() {
 async function fetch(req, env, ctx) {
   if (current === null || current.go.exited || current.env !== env) current = start(env);
   const inst = current;
-  let res, id = null;
+  let res;
   try {
-    const forwarded = await forGo(req);
-    id = forwarded.id;
-    await inst.ready;
-    res = await new Promise((resolve, reject) => {
-      inst.pending.add(reject);
-      inst.binding.handleRequest(forwarded.req).then(resolve, reject).finally(() => inst.pending.delete(reject));
-    });
+    res = await (servedWhole(req) ? serveWhole(inst, req) : serveStreamed(inst, req));
   } catch (e) {
     console.error(`sujuva: request on Go instance ${inst.gen} failed: ${e && e.message}`);
     return unavailable();
-  } finally {
-    if (id !== null) bodies.delete(id);
   }
   inst.served++;
   if (env && env.SUJUVA_DIAGNOSTICS === "1") {
     const h = res.headers;
     h.set("x-sujuva-instance", String(inst.gen));
     h.set("x-sujuva-served", String(inst.served));
-    h.set("x-sujuva-wasm-bytes", String(inst.instance.exports.mem.buffer.byteLength));
-    h.set("x-sujuva-js-refs", String(inst.go._values.length - inst.go._idPool.length));
+    if (!inst.go.exited) { // an instance that exited after answering has no values left to count
+      h.set("x-sujuva-wasm-bytes", String(inst.instance.exports.mem.buffer.byteLength));
+      h.set("x-sujuva-js-refs", String(inst.go._values.length - inst.go._idPool.length));
+    }
   }
   return res;
 }
