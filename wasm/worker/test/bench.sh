@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Size and speed of the Sujuva Worker against the ajv Worker of
 # ../shared/bench/worker, in one run, on this machine, with the same client
-# (its bench.mjs): both on local workerd (wrangler dev), 2,000 sequential
-# requests after 50 warm-up, then 16 concurrent; the cold first request;
-# gzip sizes of what each uploads. Sujuva runs as deployed (with static
-# assets) and API only (no assets, as the ajv Worker runs).
+# (its bench.mjs): both on local workerd, 2,000 sequential requests after 50
+# warm-up, then 16 concurrent; the cold first request; gzip sizes of what
+# each uploads. Twice: under wrangler dev, as the anchor's run.sh serves it
+# (Sujuva as deployed, with static assets, and API only, as the ajv Worker
+# is configured), and through miniflare with no dev proxy or inspector
+# (test/serve.mjs), as a deployed Worker runs.
 #   bash test/bench.sh [N=2000] [CONC=16]     (after make worker)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,8 +53,16 @@ PA=$(port); PS=$(port); PO=$(port)
 serve "$anchor" "$PA" "$here/node_modules/.bin/wrangler" ajv
 serve "$here" "$PS" "$here/node_modules/.bin/wrangler" sujuva
 serve "$tmp/api-only" "$PO" "$here/node_modules/.bin/wrangler" sujuva-api-only
+bare() { # script port name: miniflare, no inspector
+  (exec setsid node test/serve.mjs "$1" "$2" >"$tmp/$3.log" 2>&1 </dev/null) &
+  pgs+=($!)
+}
+PMA=$(port); PMS=$(port)
+bare "$anchor/dist/worker.js" "$PMA" ajv-bare
+bare build/worker.mjs "$PMS" sujuva-bare
 # Wait for all to listen (a GET on a path that is not the one timed).
 first "http://127.0.0.1:$PA/health"; first "http://127.0.0.1:$PS/"; first "http://127.0.0.1:$PO/api/v1/"
+first "http://127.0.0.1:$PMA/health"; first "http://127.0.0.1:$PMS/api/v1/"
 cold() { curl -s -o /dev/null -w '%{time_total}' -X POST -H 'content-type: application/json' --data-binary @"$2" "$1" | awk '{printf "%.1f", $1*1000}'; }
 echo "{\"cold_first_request_ms\":{\"ajv\":$(cold "http://127.0.0.1:$PA/validate" "$anchor/schema/valid.json"),\"sujuva\":$(cold "http://127.0.0.1:$PS/api/v1/$OP" "$tmp/valid.json")}}"
 gz() { cat "$@" | gzip -9 | wc -c; }
@@ -62,4 +72,6 @@ for body in valid invalid; do
   node "$anchor/bench.mjs" "http://127.0.0.1:$PA/validate" "$anchor/schema/$body.json" "ajv/$body" "$N" "$CONC" 50
   node "$anchor/bench.mjs" "http://127.0.0.1:$PS/api/v1/$OP" "$tmp/$body.json" "sujuva/$body" "$N" "$CONC" 50
   node "$anchor/bench.mjs" "http://127.0.0.1:$PO/api/v1/$OP" "$tmp/$body.json" "sujuva-api-only/$body" "$N" "$CONC" 50
+  node "$anchor/bench.mjs" "http://127.0.0.1:$PMA/validate" "$anchor/schema/$body.json" "ajv-no-inspector/$body" "$N" "$CONC" 50
+  node "$anchor/bench.mjs" "http://127.0.0.1:$PMS/api/v1/$OP" "$tmp/$body.json" "sujuva-no-inspector/$body" "$N" "$CONC" 50
 done
