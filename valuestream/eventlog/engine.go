@@ -7,6 +7,7 @@ import (
 	"errors"
 	"hash/maphash"
 	"io"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -260,37 +261,60 @@ const batchSize = 512
 
 // batch holds parsed rows whose case ids are not yet interned.
 type batch struct {
-	ends   []int // where each key ends in arena
-	arena  []byte
-	keys   [][]byte
+	keys   []caseKey // longKey for an id longer than inlineKey
 	hashes []uint64
+	arena  []byte // the long ids, one after another
+	ends   []int  // where each long id ends in arena
+	long   [][]byte
 	out    []uint32
 	order  []int
 	times  []int64
 	acts   []uint16
 }
 
+// longKey stands in a batch for an id longer than inlineKey: no id's
+// caseKey has length 255.
+var longKey = caseKey{hi: math.MaxUint64}
+
+// add appends a row whose case id is id.
+func (b *batch) add(t *caseTable, id []byte, ns int64, act uint16) {
+	if k, ok := caseKeyOf(id); ok {
+		b.keys = append(b.keys, k)
+		b.hashes = append(b.hashes, hashKey(k, &t.seed))
+	} else {
+		b.keys = append(b.keys, longKey)
+		b.hashes = append(b.hashes, maphash.Bytes(t.longSeed, id))
+		b.arena = append(b.arena, id...)
+		b.ends = append(b.ends, len(b.arena))
+	}
+	b.times = append(b.times, ns)
+	b.acts = append(b.acts, act)
+}
+
 func (b *batch) reset() {
-	b.ends, b.arena, b.times, b.acts = b.ends[:0], b.arena[:0], b.times[:0], b.acts[:0]
+	b.keys, b.hashes, b.arena, b.ends = b.keys[:0], b.hashes[:0], b.arena[:0], b.ends[:0]
+	b.times, b.acts = b.times[:0], b.acts[:0]
 }
 
 // flush interns the batch's case ids and appends its rows to out.
 func (e *engine) flush(b *batch, out *events) bool {
-	n := len(b.ends)
+	n := len(b.keys)
 	if n == 0 {
 		return true
 	}
-	b.keys, b.hashes = b.keys[:0], b.hashes[:0]
-	start := 0
-	for _, end := range b.ends {
-		k := b.arena[start:end]
-		b.keys = append(b.keys, k)
-		b.hashes = append(b.hashes, maphash.Bytes(e.cases.seed, k))
-		start = end
+	b.long = slices.Grow(b.long[:0], n)[:n]
+	start, j := 0, 0
+	for i, k := range b.keys {
+		b.long[i] = nil
+		if k == longKey {
+			b.long[i] = b.arena[start:b.ends[j]]
+			start = b.ends[j]
+			j++
+		}
 	}
 	b.out = slices.Grow(b.out[:0], n)[:n]
 	b.order = slices.Grow(b.order[:0], n)[:n]
-	if !e.cases.internBatch(b.keys, b.hashes, b.out, b.order) {
+	if !e.cases.internBatch(b.keys, b.long, b.hashes, b.out, b.order) {
 		return false
 	}
 	out.cases = append(out.cases, b.out...)
@@ -355,11 +379,8 @@ func (e *engine) work(ctx context.Context, cancel context.CancelFunc, ch <-chan 
 				}
 				acts[string(fields[e.ai])] = act
 			}
-			b.arena = append(b.arena, fields[e.ci]...)
-			b.ends = append(b.ends, len(b.arena))
-			b.times = append(b.times, ns)
-			b.acts = append(b.acts, act)
-			if len(b.ends) == batchSize && !e.flush(&b, out) {
+			b.add(e.cases, fields[e.ci], ns, act)
+			if len(b.keys) == batchSize && !e.flush(&b, out) {
 				e.fail(cancel, ErrTooLarge)
 				break
 			}

@@ -1,9 +1,9 @@
 package eventlog
 
 import (
-	"bytes"
 	"encoding/binary"
 	"hash/maphash"
+	"math/bits"
 	"sync"
 )
 
@@ -13,24 +13,68 @@ import (
 const shardBits = 3
 
 // inlineKey is the longest case id kept in the table's slot itself; longer
-// ids live in an arena and are compared there.
-const inlineKey = 16
+// ids live in a map per shard.
+const inlineKey = 15
+
+// caseKey is a case id of up to inlineKey bytes in 16 bytes: the id
+// zero-padded to 15 bytes (little-endian words), then its length, so that
+// ids that differ only in trailing zero bytes stay apart.
+type caseKey struct{ lo, hi uint64 }
+
+// caseKeyOf returns b's caseKey; ok is false when b is too long for one.
+// It loads whole words, overlapping where b is shorter than two, instead of
+// copying b into a padded buffer: this runs once per row.
+func caseKeyOf(b []byte) (k caseKey, ok bool) {
+	n := len(b)
+	switch {
+	case n > inlineKey:
+		return caseKey{}, false
+	case n >= 8:
+		// The last 8 bytes, shifted so that b[8] lands in the lowest byte;
+		// for n == 8 the shift is 64 and leaves 0.
+		k.lo = binary.LittleEndian.Uint64(b)
+		k.hi = binary.LittleEndian.Uint64(b[n-8:]) >> (8 * (16 - n))
+	case n >= 4:
+		// Likewise with two 4-byte loads into lo.
+		k.lo = uint64(binary.LittleEndian.Uint32(b)) |
+			uint64(binary.LittleEndian.Uint32(b[n-4:]))>>(8*(8-n))<<32
+	default:
+		for i, c := range b {
+			k.lo |= uint64(c) << (8 * i)
+		}
+	}
+	k.hi |= uint64(n) << 56
+	return k, true
+}
+
+// hashKey hashes a caseKey with the table's seed: two rounds of the
+// multiply-and-fold mixer of wyhash, cheaper than maphash over the bytes.
+func hashKey(k caseKey, seed *[3]uint64) uint64 {
+	return mix(mix(k.lo^seed[0], k.hi^seed[1]), seed[2])
+}
+
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
 
 // caseTable interns case ids: an open-addressing hash table (linear
-// probing, at most half full) per shard. A slot holds 24 bits of the id's
-// hash, its length and the case's index + 1, and ids of up to 16 bytes
-// inline, so that a look-up usually touches one cache line. A case's global
-// index is its index in its shard shifted left by shardBits, or'd with the
-// shard.
+// probing, at most half full) per shard. A slot holds the id's hash, the
+// case's index + 1 and the id's [caseKey], so that a look-up usually
+// touches one cache line. A case's global index is its index in its shard
+// shifted left by shardBits, or'd with the shard (the top bits of the
+// hash).
 type caseTable struct {
-	seed   maphash.Seed
-	shards [1 << shardBits]caseShard
+	seed     [3]uint64    // of hashKey
+	longSeed maphash.Seed // of ids longer than inlineKey
+	shards   [1 << shardBits]caseShard
 }
 
 type slot struct {
-	meta   uint64 // tag<<40 | len<<32 | index+1; 0 is empty
-	hash   uint64 // the id's hash, so that growing need not rehash
-	k0, k1 uint64 // the id's first 16 bytes, zero-padded
+	hash  uint64 // so that growing need not rehash
+	index uint32 // the case's index + 1; 0 is empty
+	_     uint32
+	key   caseKey
 }
 
 type caseShard struct {
@@ -42,25 +86,28 @@ type caseShard struct {
 	_     [24]byte          // keep shards on separate cache lines
 }
 
+// maxShardCases is how many cases a shard indexes: 2³² cases in all.
+const maxShardCases = 1 << (32 - shardBits)
+
 func newCaseTable() *caseTable {
-	t := &caseTable{seed: maphash.MakeSeed()}
+	t := &caseTable{longSeed: maphash.MakeSeed()}
+	for i := range t.seed {
+		// maphash gives a random seed; its hash of a constant is a random
+		// word derived from it.
+		t.seed[i] = maphash.Comparable(maphash.MakeSeed(), i)
+	}
 	for i := range t.shards {
 		t.shards[i].slots = make([]slot, 1024)
 	}
 	return t
 }
 
-func keyWords(b []byte) (uint64, uint64) {
-	var buf [inlineKey]byte
-	copy(buf[:], b)
-	return binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])
-}
-
 // internBatch interns keys (with their hashes) into out, shard by shard:
 // for each shard it takes the lock once, first touches the home slot of
 // every key so that the processor fetches them in parallel, then probes.
-// ok is false when a shard is full.
-func (t *caseTable) internBatch(keys [][]byte, hashes []uint64, out []uint32, order []int) bool {
+// Rows whose long[i] is non-nil have ids longer than inlineKey, interned by
+// their bytes. ok is false when a shard is full.
+func (t *caseTable) internBatch(keys []caseKey, long [][]byte, hashes []uint64, out []uint32, order []int) bool {
 	// Counting sort of the batch by shard.
 	var counts [1<<shardBits + 1]int
 	for _, h := range hashes {
@@ -85,11 +132,17 @@ func (t *caseTable) internBatch(keys [][]byte, hashes []uint64, out []uint32, or
 		var sink uint64
 		mask := uint64(len(s.slots) - 1)
 		for _, i := range group {
-			sink += s.slots[hashes[i]&mask].meta
+			sink += s.slots[hashes[i]&mask].hash
 		}
 		s.sink = sink // keep the loads
 		for _, i := range group {
-			local, ok := s.internLocked(keys[i], hashes[i])
+			var local uint32
+			var ok bool
+			if long[i] != nil {
+				local, ok = s.internLong(long[i])
+			} else {
+				local, ok = s.intern(keys[i], hashes[i])
+			}
 			if !ok {
 				s.mu.Unlock()
 				return false
@@ -101,44 +154,45 @@ func (t *caseTable) internBatch(keys [][]byte, hashes []uint64, out []uint32, or
 	return true
 }
 
-// internLocked is intern's probe, with the shard's lock held.
-func (s *caseShard) internLocked(b []byte, h uint64) (uint32, bool) {
-	if len(b) > inlineKey {
-		if local, ok := s.long[string(b)]; ok {
-			return local, true
-		}
-		if s.n >= 1<<(32-shardBits) {
-			return 0, false
-		}
-		if s.long == nil {
-			s.long = map[string]uint32{}
-		}
-		local := uint32(s.n)
-		s.n++
-		s.long[string(bytes.Clone(b))] = local
-		return local, true
-	}
-	k0, k1 := keyWords(b)
-	want := (h>>40)<<40 | uint64(len(b))<<32
+// intern returns k's index in the shard, adding it if new; the shard's
+// lock must be held.
+func (s *caseShard) intern(k caseKey, h uint64) (uint32, bool) {
 	mask := uint64(len(s.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		sl := &s.slots[i]
-		if sl.meta == 0 {
-			if s.n >= 1<<(32-shardBits) {
+		if sl.index == 0 {
+			if s.n >= maxShardCases {
 				return 0, false
 			}
-			local := s.n
+			local := uint32(s.n)
 			s.n++
-			*sl = slot{meta: want | uint64(local+1), hash: h, k0: k0, k1: k1}
+			*sl = slot{hash: h, index: local + 1, key: k}
 			if 2*s.n > len(s.slots) {
 				s.grow()
 			}
-			return uint32(local), true
+			return local, true
 		}
-		if sl.meta&^0xffffffff == want && sl.k0 == k0 && sl.k1 == k1 {
-			return uint32(sl.meta) - 1, true
+		if sl.hash == h && sl.key == k {
+			return sl.index - 1, true
 		}
 	}
+}
+
+// internLong interns an id longer than inlineKey.
+func (s *caseShard) internLong(b []byte) (uint32, bool) {
+	if local, ok := s.long[string(b)]; ok {
+		return local, true
+	}
+	if s.n >= maxShardCases {
+		return 0, false
+	}
+	if s.long == nil {
+		s.long = map[string]uint32{}
+	}
+	local := uint32(s.n)
+	s.n++
+	s.long[string(b)] = local
+	return local, true
 }
 
 // grow doubles the slots and moves every id to its place in the new ones.
@@ -147,11 +201,11 @@ func (s *caseShard) grow() {
 	s.slots = make([]slot, 2*len(old))
 	mask := uint64(len(s.slots) - 1)
 	for _, sl := range old {
-		if sl.meta == 0 {
+		if sl.index == 0 {
 			continue
 		}
 		i := sl.hash & mask
-		for s.slots[i].meta != 0 {
+		for s.slots[i].index != 0 {
 			i = (i + 1) & mask
 		}
 		s.slots[i] = sl

@@ -1,0 +1,76 @@
+package eventlog
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"hash/maphash"
+	"testing"
+)
+
+// caseKeyOf loads overlapping words; it must equal the plain reading: the
+// id copied into 15 zero bytes, then its length.
+func TestCaseKeyOf(t *testing.T) {
+	for n := range inlineKey + 3 {
+		for _, fill := range []byte{0, 'x', 0xff} {
+			b := bytes.Repeat([]byte{fill}, n)
+			for i := range b {
+				b[i] += byte(i) // every byte distinct from its neighbours
+			}
+			k, ok := caseKeyOf(b)
+			if ok != (n <= inlineKey) {
+				t.Fatalf("len %d: ok %v", n, ok)
+			}
+			if !ok {
+				continue
+			}
+			var buf [16]byte
+			copy(buf[:], b)
+			buf[15] = byte(n)
+			want := caseKey{binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])}
+			if k != want {
+				t.Fatalf("caseKeyOf(%q) = %x, want %x", b, k, want)
+			}
+		}
+	}
+}
+
+// Ids that differ only in trailing zero bytes, ids longer than inlineKey
+// and enough ids to grow every shard many times all keep their own index.
+func TestCaseTable(t *testing.T) {
+	ids := [][]byte{{}, {0}, {0, 0}, []byte("a"), []byte("a\x00"), []byte("0123456789abcde"), []byte("0123456789abcdef"), []byte("0123456789abcdef0")}
+	for i := range 100_000 {
+		ids = append(ids, fmt.Appendf(nil, "REF-%07d", i), fmt.Appendf(nil, "a-much-longer-case-id-%d", i))
+	}
+	tab := newCaseTable()
+	intern := func(id []byte) uint32 {
+		var out [1]uint32
+		var order [1]int
+		k, ok := caseKeyOf(id)
+		h := hashKey(k, &tab.seed)
+		long := [][]byte{nil}
+		if !ok {
+			k, long[0], h = longKey, id, maphash.Bytes(tab.longSeed, id)
+		}
+		if !tab.internBatch([]caseKey{k}, long, []uint64{h}, out[:], order[:]) {
+			t.Fatal("table full")
+		}
+		return out[0]
+	}
+	seen := map[uint32]string{}
+	for _, id := range ids {
+		c := intern(id)
+		if prev, dup := seen[c]; dup {
+			t.Fatalf("%q and %q share index %d", prev, id, c)
+		}
+		seen[c] = string(id)
+	}
+	for _, id := range ids {
+		if c := intern(id); seen[c] != string(id) {
+			t.Fatalf("%q: index %d, first given to %q", id, c, seen[c])
+		}
+	}
+	if n, _ := tab.count(); n != len(ids) {
+		t.Fatalf("count %d, want %d", n, len(ids))
+	}
+}
