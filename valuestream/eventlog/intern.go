@@ -231,9 +231,8 @@ func (t *caseTable) release() {
 	}
 }
 
-// activityTable interns activity names. Workers keep their own map in
-// front of it (see engine.work), so the lock is taken once per worker and
-// name.
+// activityTable interns activity names. Workers keep an activityCache in
+// front of it, so the lock is taken once per worker and name.
 type activityTable struct {
 	mu    sync.Mutex
 	ids   map[string]uint16
@@ -254,4 +253,44 @@ func (a *activityTable) intern(b []byte) (uint16, bool) {
 	a.ids[name] = id
 	a.names = append(a.names, name)
 	return id, true
+}
+
+// activityCache is a worker's copy of the activity ids it has seen. Logs
+// name a few activities in every row, so a direct-mapped array indexed by
+// the name's length, first and last byte answers most look-ups with one
+// string comparison, cheaper than a map's hashing; the map holds them all.
+type activityCache struct {
+	recent [64]cachedActivity // by activitySlot
+	all    map[string]cachedActivity
+}
+
+type cachedActivity struct {
+	name string
+	id   uint16
+	ok   bool // false for an empty entry of recent
+}
+
+func activitySlot(b []byte) int {
+	if len(b) == 0 {
+		return 0
+	}
+	return (5*len(b) + int(b[0]) + 3*int(b[len(b)-1])) % 64
+}
+
+func (c *activityCache) lookup(b []byte) (uint16, bool) {
+	r := &c.recent[activitySlot(b)]
+	if r.ok && r.name == string(b) {
+		return r.id, true
+	}
+	a, ok := c.all[string(b)]
+	if ok {
+		*r = a
+	}
+	return a.id, ok
+}
+
+func (c *activityCache) add(b []byte, id uint16) {
+	a := cachedActivity{name: string(b), id: id, ok: true}
+	c.all[a.name] = a
+	c.recent[activitySlot(b)] = a
 }

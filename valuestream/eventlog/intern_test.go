@@ -74,3 +74,31 @@ func TestCaseTable(t *testing.T) {
 		t.Fatalf("count %d, want %d", n, len(ids))
 	}
 }
+
+// Names that share a slot of the cache, and the empty name, keep their ids.
+func TestActivityCache(t *testing.T) {
+	names := []string{"", "a", "ab", "b", "abcdefgh", "xbcdefgh", "decision", "assessment"}
+	for i := range 100 {
+		names = append(names, fmt.Sprint("activity ", i))
+	}
+	c := activityCache{all: map[string]cachedActivity{}}
+	for round := range 3 {
+		for i, n := range names {
+			id, ok := c.lookup([]byte(n))
+			if round == 0 && i%2 == 0 {
+				if ok {
+					t.Fatalf("%q found before it was added", n)
+				}
+				c.add([]byte(n), uint16(i))
+				continue
+			}
+			if round == 0 {
+				c.add([]byte(n), uint16(i))
+				continue
+			}
+			if !ok || id != uint16(i) {
+				t.Fatalf("round %d: %q: %d %v, want %d", round, n, id, ok, i)
+			}
+		}
+	}
+}
