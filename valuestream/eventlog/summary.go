@@ -187,11 +187,13 @@ func (e *engine) summarise(parts []events) *Summary {
 	// Each worker sorts and measures a range of cases; the builders merge.
 	workers := max(1, min(e.workers, space/4096+1))
 	builders := make([]*statsBuilder, workers)
+	ranges := make([]caseRange, workers)
 	for w := range workers {
 		b := newStatsBuilder(nAct, nCases/workers, total/workers)
 		b.startRank, b.endRank = startRank, endRank
 		builders[w] = b
 		from, to := space*w/workers, space*(w+1)/workers
+		ranges[w] = caseRange{from: from, to: to}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -206,11 +208,14 @@ func (e *engine) summarise(parts []events) *Summary {
 		}()
 	}
 	wg.Wait()
+	for w, b := range builders {
+		ranges[w].transCount = slices.Clone(b.transCount) // merge adds to builders[0]'s
+	}
 	st := builders[0]
 	for _, b := range builders[1:] {
 		st.merge(b)
 	}
-	st.finish(s, sortedNames, e.opts, times, ranks, start[:space+1], workers)
+	st.finish(s, sortedNames, e.opts, times, ranks, start[:space+1], ranges)
 	return s
 }
 
