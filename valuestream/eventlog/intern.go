@@ -2,18 +2,12 @@ package eventlog
 
 import (
 	"encoding/binary"
-	"hash/maphash"
 	"math/bits"
 	"sync"
 )
 
-// shardBits sets the number of shards of the case table: 8. Workers intern
-// a batch of rows at a time, shard by shard, so a lock is taken once for
-// dozens of ids and the two workers rarely meet.
-const shardBits = 3
-
 // inlineKey is the longest case id kept in the table's slot itself; longer
-// ids live in a map per shard.
+// ids live in a map per table.
 const inlineKey = 15
 
 // caseKey is a case id of up to inlineKey bytes in 16 bytes: the id
@@ -58,16 +52,15 @@ func mix(a, b uint64) uint64 {
 	return hi ^ lo
 }
 
-// caseTable interns case ids: an open-addressing hash table (linear
-// probing, at most half full) per shard. A slot holds the id's hash, the
-// case's index + 1 and the id's [caseKey], so that a look-up usually
-// touches one cache line. A case's global index is its index in its shard
-// shifted left by shardBits, or'd with the shard (the top bits of the
-// hash).
+// caseTable interns the case ids of one partition (see rowChunk): an
+// open-addressing hash table (linear probing, at most half full). A slot
+// holds the id's hash, the case's index + 1 and the id's [caseKey], so that
+// a look-up touches one cache line; a partition's table is small enough to
+// stay in cache.
 type caseTable struct {
-	seed     [3]uint64    // of hashKey
-	longSeed maphash.Seed // of ids longer than inlineKey
-	shards   [1 << shardBits]caseShard
+	slots []slot
+	n     int
+	long  map[string]uint32 // ids longer than inlineKey, by id
 }
 
 type slot struct {
@@ -77,157 +70,71 @@ type slot struct {
 	key   caseKey
 }
 
-type caseShard struct {
-	mu    sync.Mutex
-	slots []slot
-	n     int
-	long  map[string]uint32 // ids longer than inlineKey, by id
-	sink  uint64            // the sum of touched slots, so that the loads stay
-	_     [24]byte          // keep shards on separate cache lines
+// reset empties the table for a partition of rows rows, keeping its slots
+// when they are large enough. Few logs have more cases than a quarter of
+// their rows; the table grows if they do.
+func (t *caseTable) reset(rows int) {
+	n := 64
+	for n < rows/2 {
+		n *= 2
+	}
+	if cap(t.slots) >= n {
+		t.slots = t.slots[:n]
+		clear(t.slots)
+	} else {
+		t.slots = make([]slot, n)
+	}
+	t.n, t.long = 0, nil
 }
 
-// maxShardCases is how many cases a shard indexes: 2³² cases in all.
-const maxShardCases = 1 << (32 - shardBits)
-
-func newCaseTable() *caseTable {
-	t := &caseTable{longSeed: maphash.MakeSeed()}
-	for i := range t.seed {
-		// maphash gives a random seed; its hash of a constant is a random
-		// word derived from it.
-		t.seed[i] = maphash.Comparable(maphash.MakeSeed(), i)
-	}
-	for i := range t.shards {
-		t.shards[i].slots = make([]slot, 1024)
-	}
-	return t
-}
-
-// internBatch interns keys (with their hashes) into out, shard by shard:
-// for each shard it takes the lock once, first touches the home slot of
-// every key so that the processor fetches them in parallel, then probes.
-// Rows whose long[i] is non-nil have ids longer than inlineKey, interned by
-// their bytes. ok is false when a shard is full.
-func (t *caseTable) internBatch(keys []caseKey, long [][]byte, hashes []uint64, out []uint32, order []int) bool {
-	// Counting sort of the batch by shard.
-	var counts [1<<shardBits + 1]int
-	for _, h := range hashes {
-		counts[h>>(64-shardBits)+1]++
-	}
-	for i := 1; i < len(counts); i++ {
-		counts[i] += counts[i-1]
-	}
-	next := counts
-	for i, h := range hashes {
-		sh := h >> (64 - shardBits)
-		order[next[sh]] = i
-		next[sh]++
-	}
-	for sh := range 1 << shardBits {
-		group := order[counts[sh]:counts[sh+1]]
-		if len(group) == 0 {
-			continue
-		}
-		s := &t.shards[sh]
-		s.mu.Lock()
-		var sink uint64
-		mask := uint64(len(s.slots) - 1)
-		for _, i := range group {
-			sink += s.slots[hashes[i]&mask].hash
-		}
-		s.sink = sink // keep the loads
-		for _, i := range group {
-			var local uint32
-			var ok bool
-			if long[i] != nil {
-				local, ok = s.internLong(long[i])
-			} else {
-				local, ok = s.intern(keys[i], hashes[i])
-			}
-			if !ok {
-				s.mu.Unlock()
-				return false
-			}
-			out[i] = local<<shardBits | uint32(sh)
-		}
-		s.mu.Unlock()
-	}
-	return true
-}
-
-// intern returns k's index in the shard, adding it if new; the shard's
-// lock must be held.
-func (s *caseShard) intern(k caseKey, h uint64) (uint32, bool) {
-	mask := uint64(len(s.slots) - 1)
+// intern returns k's index, adding it if new.
+func (t *caseTable) intern(k caseKey, h uint64) uint32 {
+	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		sl := &s.slots[i]
+		sl := &t.slots[i]
 		if sl.index == 0 {
-			if s.n >= maxShardCases {
-				return 0, false
-			}
-			local := uint32(s.n)
-			s.n++
+			local := uint32(t.n)
+			t.n++
 			*sl = slot{hash: h, index: local + 1, key: k}
-			if 2*s.n > len(s.slots) {
-				s.grow()
+			if 2*t.n > len(t.slots) {
+				t.grow()
 			}
-			return local, true
+			return local
 		}
 		if sl.hash == h && sl.key == k {
-			return sl.index - 1, true
+			return sl.index - 1
 		}
 	}
 }
 
 // internLong interns an id longer than inlineKey.
-func (s *caseShard) internLong(b []byte) (uint32, bool) {
-	if local, ok := s.long[string(b)]; ok {
-		return local, true
+func (t *caseTable) internLong(b []byte) uint32 {
+	if local, ok := t.long[string(b)]; ok {
+		return local
 	}
-	if s.n >= maxShardCases {
-		return 0, false
+	if t.long == nil {
+		t.long = map[string]uint32{}
 	}
-	if s.long == nil {
-		s.long = map[string]uint32{}
-	}
-	local := uint32(s.n)
-	s.n++
-	s.long[string(b)] = local
-	return local, true
+	local := uint32(t.n)
+	t.n++
+	t.long[string(b)] = local
+	return local
 }
 
 // grow doubles the slots and moves every id to its place in the new ones.
-func (s *caseShard) grow() {
-	old := s.slots
-	s.slots = make([]slot, 2*len(old))
-	mask := uint64(len(s.slots) - 1)
+func (t *caseTable) grow() {
+	old := t.slots
+	t.slots = make([]slot, 2*len(old))
+	mask := uint64(len(t.slots) - 1)
 	for _, sl := range old {
 		if sl.index == 0 {
 			continue
 		}
 		i := sl.hash & mask
-		for s.slots[i].index != 0 {
+		for t.slots[i].index != 0 {
 			i = (i + 1) & mask
 		}
-		s.slots[i] = sl
-	}
-}
-
-// count returns the number of cases and the size of the global index
-// space (one past the largest global index).
-func (t *caseTable) count() (cases int, space int) {
-	maxLocal := 0
-	for i := range t.shards {
-		cases += t.shards[i].n
-		maxLocal = max(maxLocal, t.shards[i].n)
-	}
-	return cases, maxLocal << shardBits
-}
-
-// release drops the table's slots once every id is interned; only the
-// counts are needed after that.
-func (t *caseTable) release() {
-	for i := range t.shards {
-		t.shards[i].slots, t.shards[i].long = nil, nil
+		t.slots[i] = sl
 	}
 }
 

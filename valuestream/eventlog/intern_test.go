@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"hash/maphash"
 	"testing"
 )
 
@@ -36,26 +35,20 @@ func TestCaseKeyOf(t *testing.T) {
 }
 
 // Ids that differ only in trailing zero bytes, ids longer than inlineKey
-// and enough ids to grow every shard many times all keep their own index.
+// and enough ids to grow the table many times all keep their own index.
 func TestCaseTable(t *testing.T) {
 	ids := [][]byte{{}, {0}, {0, 0}, []byte("a"), []byte("a\x00"), []byte("0123456789abcde"), []byte("0123456789abcdef"), []byte("0123456789abcdef0")}
 	for i := range 100_000 {
 		ids = append(ids, fmt.Appendf(nil, "REF-%07d", i), fmt.Appendf(nil, "a-much-longer-case-id-%d", i))
 	}
-	tab := newCaseTable()
+	var tab caseTable
+	tab.reset(0)
+	seed := newHashSeed()
 	intern := func(id []byte) uint32 {
-		var out [1]uint32
-		var order [1]int
-		k, ok := caseKeyOf(id)
-		h := hashKey(k, &tab.seed)
-		long := [][]byte{nil}
-		if !ok {
-			k, long[0], h = longKey, id, maphash.Bytes(tab.longSeed, id)
+		if k, ok := caseKeyOf(id); ok {
+			return tab.intern(k, hashKey(k, &seed.words))
 		}
-		if !tab.internBatch([]caseKey{k}, long, []uint64{h}, out[:], order[:]) {
-			t.Fatal("table full")
-		}
-		return out[0]
+		return tab.internLong(id)
 	}
 	seen := map[uint32]string{}
 	for _, id := range ids {
@@ -70,8 +63,8 @@ func TestCaseTable(t *testing.T) {
 			t.Fatalf("%q: index %d, first given to %q", id, c, seen[c])
 		}
 	}
-	if n, _ := tab.count(); n != len(ids) {
-		t.Fatalf("count %d, want %d", n, len(ids))
+	if tab.n != len(ids) {
+		t.Fatalf("count %d, want %d", tab.n, len(ids))
 	}
 }
 
