@@ -119,6 +119,9 @@ func Analyze(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 	readErr := e.read(ctx, br, headerBytes, ch)
 	close(ch)
 	wg.Wait()
+	for w := range results {
+		results[w].seal()
+	}
 	switch {
 	case e.fatal != nil:
 		return nil, e.fatal

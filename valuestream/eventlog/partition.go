@@ -33,8 +33,8 @@ type rowChunk struct {
 	acts  []uint16
 }
 
-func newRowChunk(rows int) *rowChunk {
-	return &rowChunk{keys: make([]caseKey, 0, rows), times: make([]int64, 0, rows), acts: make([]uint16, 0, rows)}
+func newRowChunk(rows int) rowChunk {
+	return rowChunk{keys: make([]caseKey, 0, rows), times: make([]int64, 0, rows), acts: make([]uint16, 0, rows)}
 }
 
 // longKey stands in a rowChunk for an id longer than inlineKey: no id's
@@ -58,7 +58,13 @@ func newHashSeed() hashSeed {
 }
 
 // parts are one worker's rows by partition.
-type parts [numParts][]*rowChunk
+type parts struct {
+	// open is the chunk each partition appends to, kept inline so that
+	// finding it costs no cache miss; full are the partitions' filled
+	// chunks, and seal adds the open ones to them.
+	open [numParts]rowChunk
+	full [numParts][]rowChunk
+}
 
 // add appends a row whose case id is id to its partition.
 func (p *parts) add(seed *hashSeed, id []byte, ns int64, act uint16) {
@@ -69,17 +75,16 @@ func (p *parts) add(seed *hashSeed, id []byte, ns int64, act uint16) {
 	} else {
 		h = maphash.Bytes(seed.long, id)
 	}
-	chunks := &p[h>>(64-partBits)]
-	n := len(*chunks)
-	switch {
-	case n == 0:
-		*chunks = append(*chunks, newRowChunk(minChunk))
-		n++
-	case len((*chunks)[n-1].keys) == cap((*chunks)[n-1].keys):
-		*chunks = append(*chunks, newRowChunk(min(2*cap((*chunks)[n-1].keys), maxChunk)))
-		n++
+	part := h >> (64 - partBits)
+	c := &p.open[part]
+	if len(c.keys) == cap(c.keys) {
+		rows := minChunk
+		if cap(c.keys) > 0 {
+			p.full[part] = append(p.full[part], *c)
+			rows = min(2*cap(c.keys), maxChunk)
+		}
+		*c = newRowChunk(rows)
 	}
-	c := (*chunks)[n-1]
 	if ok {
 		c.keys = append(c.keys, k)
 	} else {
@@ -89,6 +94,16 @@ func (p *parts) add(seed *hashSeed, id []byte, ns int64, act uint16) {
 	}
 	c.times = append(c.times, ns)
 	c.acts = append(c.acts, act)
+}
+
+// seal moves the open chunks to the full ones, once the rows are all added.
+func (p *parts) seal() {
+	for part := range p.open {
+		if len(p.open[part].keys) > 0 {
+			p.full[part] = append(p.full[part], p.open[part])
+		}
+		p.open[part] = rowChunk{}
+	}
 }
 
 // grouped is the events grouped by case: case c's events are
@@ -110,7 +125,7 @@ func group(all []parts, seed *hashSeed, rank []uint16, workers int) (grouped, bo
 	for p := range numParts {
 		rows := 0
 		for w := range all {
-			for _, c := range all[w][p] {
+			for _, c := range all[w].full[p] {
 				rows += len(c.keys)
 			}
 		}
@@ -131,7 +146,7 @@ func group(all []parts, seed *hashSeed, rank []uint16, workers int) (grouped, bo
 		t.reset(rows)
 		cases := sc.cases[:0] // each row's case, in order
 		for w := range all {
-			for _, c := range all[w][p] {
+			for _, c := range all[w].full[p] {
 				start, j := 0, 0
 				for _, k := range c.keys {
 					if k == longKey {
@@ -157,7 +172,7 @@ func group(all []parts, seed *hashSeed, rank []uint16, workers int) (grouped, bo
 		start := append(sc.start[:0], next[:t.n]...)
 		i := 0
 		for w := range all {
-			for _, c := range all[w][p] {
+			for _, c := range all[w].full[p] {
 				for k := range c.keys {
 					l := cases[i]
 					i++
@@ -167,7 +182,7 @@ func group(all []parts, seed *hashSeed, rank []uint16, workers int) (grouped, bo
 					g.ranks[j] = rank[c.acts[k]]
 				}
 			}
-			all[w][p] = nil
+			all[w].full[p] = nil
 		}
 		starts[p] = next[:t.n]
 		sc.cases, sc.start = cases, start
