@@ -41,7 +41,7 @@ func caseKeyOf(b []byte) (k caseKey, ok bool) {
 	return k, true
 }
 
-// hashKey hashes a caseKey with the table's seed: two rounds of the
+// hashKey hashes a caseKey with an analysis's seed: two rounds of the
 // multiply-and-fold mixer of wyhash, cheaper than maphash over the bytes.
 func hashKey(k caseKey, seed *[3]uint64) uint64 {
 	return mix(mix(k.lo^seed[0], k.hi^seed[1]), seed[2])
