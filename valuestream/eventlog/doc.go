@@ -39,15 +39,18 @@
 // # Speed and memory
 //
 // The engine reads the input in blocks and parses them on every core
-// (GOMAXPROCS), without a string per row: case ids are interned into a
-// sharded open-addressing table keyed by a hash of their bytes, activities
-// into small integers, and each event is kept as 14 bytes (case, instant,
-// activity) in columns. Cases are then grouped by a counting sort and each
-// case's few events sorted in place; percentiles are found by selection,
-// not by sorting. The naive reference implementation in the tests
-// (encoding/csv, time.Parse, a map of slices, sort) is the oracle of a
-// differential test and the baseline of the benchmarks; the README gives
-// the measured figures against DuckDB.
+// (GOMAXPROCS), without a string per row: activities are interned into
+// small integers, and each row is kept in columns as 26 bytes (a case id of
+// up to 15 bytes, zero-padded, with its length; longer ids beside it; the
+// instant; the activity), radix-partitioned by a hash of the case id into
+// 256 partitions. Each partition's ids are then interned in an
+// open-addressing table of its own, small enough to stay in cache (one
+// table of every case would cost a cache miss per row), and its events
+// grouped by case with a counting sort. Each case's few events are sorted
+// in place; percentiles are found by selection, not by sorting. The naive
+// reference implementation in the tests (encoding/csv, time.Parse, a map
+// of slices, sort) is the oracle of a differential test and the baseline
+// of the benchmarks; the README gives the measured figures against DuckDB.
 //
 // # Robustness
 //

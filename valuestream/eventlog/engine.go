@@ -5,10 +5,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"hash/maphash"
 	"io"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -64,13 +62,6 @@ func (o Options) columns() (string, string, string) {
 	return c, a, t
 }
 
-// events holds parsed events in columns: 14 bytes an event.
-type events struct {
-	cases []uint32
-	times []int64 // Unix nanoseconds
-	acts  []uint16
-}
-
 type block struct {
 	data      []byte
 	firstLine int64 // line number of data's first line
@@ -83,7 +74,7 @@ type engine struct {
 	delim             byte
 	ci, ai, ti, nCols int
 	colNames          [3]string
-	cases             *caseTable
+	seed              hashSeed
 	acts              *activityTable
 	free              chan []byte // block buffers, reused for the whole input
 	mu                sync.Mutex
@@ -101,7 +92,7 @@ type engine struct {
 // with a header and no rows gives an empty summary.
 func Analyze(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
-	e := &engine{opts: o, cases: newCaseTable(), acts: &activityTable{ids: map[string]uint16{}}}
+	e := &engine{opts: o, seed: newHashSeed(), acts: &activityTable{ids: map[string]uint16{}}}
 	headerBytes, err := e.readHeader(br)
 	if err != nil {
 		return nil, err
@@ -116,7 +107,7 @@ func Analyze(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 	e.workers = workers
 	e.free = make(chan []byte, 2*workers+2)
 	ch := make(chan block, workers)
-	results := make([][]events, workers) // per worker, one chunk a block
+	results := make([]parts, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
@@ -128,6 +119,9 @@ func Analyze(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 	readErr := e.read(ctx, br, headerBytes, ch)
 	close(ch)
 	wg.Wait()
+	for w := range results {
+		results[w].seal()
+	}
 	switch {
 	case e.fatal != nil:
 		return nil, e.fatal
@@ -138,12 +132,7 @@ func Analyze(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 	case ctx.Err() != nil:
 		return nil, ctx.Err()
 	}
-	var chunks []events
-	for w, r := range results {
-		chunks = append(chunks, r...)
-		results[w] = nil // summarise frees each chunk once it is grouped
-	}
-	return e.summarise(chunks), nil
+	return e.summarise(results)
 }
 
 // readHeader reads the first line, detects the delimiter and finds the
@@ -254,65 +243,16 @@ func (e *engine) read(ctx context.Context, br *bufio.Reader, consumed int64, ch 
 	}
 }
 
-// batchSize is how many rows a worker parses before it interns their case
-// ids together.
-const batchSize = 512
-
-// batch holds parsed rows whose case ids are not yet interned.
-type batch struct {
-	ends   []int // where each key ends in arena
-	arena  []byte
-	keys   [][]byte
-	hashes []uint64
-	out    []uint32
-	order  []int
-	times  []int64
-	acts   []uint16
-}
-
-func (b *batch) reset() {
-	b.ends, b.arena, b.times, b.acts = b.ends[:0], b.arena[:0], b.times[:0], b.acts[:0]
-}
-
-// flush interns the batch's case ids and appends its rows to out.
-func (e *engine) flush(b *batch, out *events) bool {
-	n := len(b.ends)
-	if n == 0 {
-		return true
-	}
-	b.keys, b.hashes = b.keys[:0], b.hashes[:0]
-	start := 0
-	for _, end := range b.ends {
-		k := b.arena[start:end]
-		b.keys = append(b.keys, k)
-		b.hashes = append(b.hashes, maphash.Bytes(e.cases.seed, k))
-		start = end
-	}
-	b.out = slices.Grow(b.out[:0], n)[:n]
-	b.order = slices.Grow(b.order[:0], n)[:n]
-	if !e.cases.internBatch(b.keys, b.hashes, b.out, b.order) {
-		return false
-	}
-	out.cases = append(out.cases, b.out...)
-	out.times = append(out.times, b.times...)
-	out.acts = append(out.acts, b.acts...)
-	b.reset()
-	return true
-}
-
-// work parses blocks until the channel closes, each into a chunk of
-// chunks sized for its lines, so that no column is ever copied to grow.
-func (e *engine) work(ctx context.Context, cancel context.CancelFunc, ch <-chan block, chunks *[]events) {
-	acts := map[string]uint16{}
+// work parses blocks until the channel closes, into out by partition.
+func (e *engine) work(ctx context.Context, cancel context.CancelFunc, ch <-chan block, out *parts) {
+	acts := activityCache{all: map[string]cachedActivity{}}
 	var fields [][]byte
 	var scratch []byte
-	var b batch
 	for blk := range ch {
 		if l := e.errLine.Load(); ctx.Err() != nil || (l != 0 && blk.firstLine > l) {
 			e.recycle(blk.data)
 			continue // drain: an earlier line is already malformed
 		}
-		out := &events{cases: make([]uint32, 0, blk.lines), times: make([]int64, 0, blk.lines), acts: make([]uint16, 0, blk.lines)}
 		data := blk.data
 		for ln := blk.firstLine; len(data) > 0; ln++ {
 			i := bytes.IndexByte(data, '\n')
@@ -347,28 +287,16 @@ func (e *engine) work(ctx context.Context, cancel context.CancelFunc, ch <-chan 
 				e.malformed(lineError(ln, e.colNames[2], fields[e.ti], "not a timestamp"))
 				continue
 			}
-			act, ok := acts[string(fields[e.ai])]
+			act, ok := acts.lookup(fields[e.ai])
 			if !ok {
 				if act, ok = e.acts.intern(fields[e.ai]); !ok {
 					e.fail(cancel, ErrTooLarge)
 					break
 				}
-				acts[string(fields[e.ai])] = act
+				acts.add(fields[e.ai], act)
 			}
-			b.arena = append(b.arena, fields[e.ci]...)
-			b.ends = append(b.ends, len(b.arena))
-			b.times = append(b.times, ns)
-			b.acts = append(b.acts, act)
-			if len(b.ends) == batchSize && !e.flush(&b, out) {
-				e.fail(cancel, ErrTooLarge)
-				break
-			}
+			out.add(&e.seed, fields[e.ci], ns, act)
 		}
-		if !e.flush(&b, out) {
-			e.fail(cancel, ErrTooLarge)
-		}
-		b.reset()
-		*chunks = append(*chunks, *out)
 		e.recycle(blk.data)
 	}
 }

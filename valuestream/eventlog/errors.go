@@ -13,9 +13,9 @@ var (
 	// ErrLocation is returned for a local timestamp when Options.Location
 	// is nil.
 	ErrLocation = errors.New("eventlog: a local timestamp needs Options.Location")
-	// ErrTooLarge is returned when the input has more cases or activities
-	// than the engine indexes (2³² cases, 2¹⁶ activities) or a longer line
-	// than MaxLineBytes.
+	// ErrTooLarge is returned when the input has more events or activities
+	// than the engine indexes (2³² − 1 events, 2¹⁶ activities) or a longer
+	// line than MaxLineBytes.
 	ErrTooLarge = errors.New("eventlog: input too large")
 )
 

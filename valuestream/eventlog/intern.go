@@ -1,185 +1,145 @@
 package eventlog
 
 import (
-	"bytes"
 	"encoding/binary"
-	"hash/maphash"
+	"math/bits"
 	"sync"
 )
 
-// shardBits sets the number of shards of the case table: 8. Workers intern
-// a batch of rows at a time, shard by shard, so a lock is taken once for
-// dozens of ids and the two workers rarely meet.
-const shardBits = 3
-
 // inlineKey is the longest case id kept in the table's slot itself; longer
-// ids live in an arena and are compared there.
-const inlineKey = 16
+// ids live in a map per table.
+const inlineKey = 15
 
-// caseTable interns case ids: an open-addressing hash table (linear
-// probing, at most half full) per shard. A slot holds 24 bits of the id's
-// hash, its length and the case's index + 1, and ids of up to 16 bytes
-// inline, so that a look-up usually touches one cache line. A case's global
-// index is its index in its shard shifted left by shardBits, or'd with the
-// shard.
+// caseKey is a case id of up to inlineKey bytes in 16 bytes: the id
+// zero-padded to 15 bytes (little-endian words), then its length, so that
+// ids that differ only in trailing zero bytes stay apart.
+type caseKey struct{ lo, hi uint64 }
+
+// caseKeyOf returns b's caseKey; ok is false when b is too long for one.
+// It loads whole words, overlapping where b is shorter than two, instead of
+// copying b into a padded buffer: this runs once per row.
+func caseKeyOf(b []byte) (k caseKey, ok bool) {
+	n := len(b)
+	switch {
+	case n > inlineKey:
+		return caseKey{}, false
+	case n >= 8:
+		// The last 8 bytes, shifted so that b[8] lands in the lowest byte;
+		// for n == 8 the shift is 64 and leaves 0.
+		k.lo = binary.LittleEndian.Uint64(b)
+		k.hi = binary.LittleEndian.Uint64(b[n-8:]) >> (8 * (16 - n))
+	case n >= 4:
+		// Likewise with two 4-byte loads into lo.
+		k.lo = uint64(binary.LittleEndian.Uint32(b)) |
+			uint64(binary.LittleEndian.Uint32(b[n-4:]))>>(8*(8-n))<<32
+	default:
+		for i, c := range b {
+			k.lo |= uint64(c) << (8 * i)
+		}
+	}
+	k.hi |= uint64(n) << 56
+	return k, true
+}
+
+// hashKey hashes a caseKey with an analysis's seed: two rounds of the
+// multiply-and-fold mixer of wyhash, cheaper than maphash over the bytes.
+func hashKey(k caseKey, seed *[3]uint64) uint64 {
+	return mix(mix(k.lo^seed[0], k.hi^seed[1]), seed[2])
+}
+
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
+
+// caseTable interns the case ids of one partition (see rowChunk): an
+// open-addressing hash table (linear probing, at most half full). A slot
+// holds the id's hash, the case's index + 1 and the id's [caseKey], so that
+// a look-up touches one cache line; a partition's table is small enough to
+// stay in cache.
 type caseTable struct {
-	seed   maphash.Seed
-	shards [1 << shardBits]caseShard
-}
-
-type slot struct {
-	meta   uint64 // tag<<40 | len<<32 | index+1; 0 is empty
-	hash   uint64 // the id's hash, so that growing need not rehash
-	k0, k1 uint64 // the id's first 16 bytes, zero-padded
-}
-
-type caseShard struct {
-	mu    sync.Mutex
 	slots []slot
 	n     int
 	long  map[string]uint32 // ids longer than inlineKey, by id
-	sink  uint64            // the sum of touched slots, so that the loads stay
-	_     [24]byte          // keep shards on separate cache lines
 }
 
-func newCaseTable() *caseTable {
-	t := &caseTable{seed: maphash.MakeSeed()}
-	for i := range t.shards {
-		t.shards[i].slots = make([]slot, 1024)
-	}
-	return t
+type slot struct {
+	hash  uint64 // so that growing need not rehash
+	index uint32 // the case's index + 1; 0 is empty
+	_     uint32
+	key   caseKey
 }
 
-func keyWords(b []byte) (uint64, uint64) {
-	var buf [inlineKey]byte
-	copy(buf[:], b)
-	return binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])
+// reset empties the table for a partition of rows rows, keeping its slots
+// when they are large enough. Few logs have more cases than a quarter of
+// their rows; the table grows if they do.
+func (t *caseTable) reset(rows int) {
+	n := 64
+	for n < rows/2 {
+		n *= 2
+	}
+	if cap(t.slots) >= n {
+		t.slots = t.slots[:n]
+		clear(t.slots)
+	} else {
+		t.slots = make([]slot, n)
+	}
+	t.n, t.long = 0, nil
 }
 
-// internBatch interns keys (with their hashes) into out, shard by shard:
-// for each shard it takes the lock once, first touches the home slot of
-// every key so that the processor fetches them in parallel, then probes.
-// ok is false when a shard is full.
-func (t *caseTable) internBatch(keys [][]byte, hashes []uint64, out []uint32, order []int) bool {
-	// Counting sort of the batch by shard.
-	var counts [1<<shardBits + 1]int
-	for _, h := range hashes {
-		counts[h>>(64-shardBits)+1]++
-	}
-	for i := 1; i < len(counts); i++ {
-		counts[i] += counts[i-1]
-	}
-	next := counts
-	for i, h := range hashes {
-		sh := h >> (64 - shardBits)
-		order[next[sh]] = i
-		next[sh]++
-	}
-	for sh := range 1 << shardBits {
-		group := order[counts[sh]:counts[sh+1]]
-		if len(group) == 0 {
-			continue
-		}
-		s := &t.shards[sh]
-		s.mu.Lock()
-		var sink uint64
-		mask := uint64(len(s.slots) - 1)
-		for _, i := range group {
-			sink += s.slots[hashes[i]&mask].meta
-		}
-		s.sink = sink // keep the loads
-		for _, i := range group {
-			local, ok := s.internLocked(keys[i], hashes[i])
-			if !ok {
-				s.mu.Unlock()
-				return false
-			}
-			out[i] = local<<shardBits | uint32(sh)
-		}
-		s.mu.Unlock()
-	}
-	return true
-}
-
-// internLocked is intern's probe, with the shard's lock held.
-func (s *caseShard) internLocked(b []byte, h uint64) (uint32, bool) {
-	if len(b) > inlineKey {
-		if local, ok := s.long[string(b)]; ok {
-			return local, true
-		}
-		if s.n >= 1<<(32-shardBits) {
-			return 0, false
-		}
-		if s.long == nil {
-			s.long = map[string]uint32{}
-		}
-		local := uint32(s.n)
-		s.n++
-		s.long[string(bytes.Clone(b))] = local
-		return local, true
-	}
-	k0, k1 := keyWords(b)
-	want := (h>>40)<<40 | uint64(len(b))<<32
-	mask := uint64(len(s.slots) - 1)
+// intern returns k's index, adding it if new.
+func (t *caseTable) intern(k caseKey, h uint64) uint32 {
+	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		sl := &s.slots[i]
-		if sl.meta == 0 {
-			if s.n >= 1<<(32-shardBits) {
-				return 0, false
+		sl := &t.slots[i]
+		if sl.index == 0 {
+			local := uint32(t.n)
+			t.n++
+			*sl = slot{hash: h, index: local + 1, key: k}
+			if 2*t.n > len(t.slots) {
+				t.grow()
 			}
-			local := s.n
-			s.n++
-			*sl = slot{meta: want | uint64(local+1), hash: h, k0: k0, k1: k1}
-			if 2*s.n > len(s.slots) {
-				s.grow()
-			}
-			return uint32(local), true
+			return local
 		}
-		if sl.meta&^0xffffffff == want && sl.k0 == k0 && sl.k1 == k1 {
-			return uint32(sl.meta) - 1, true
+		if sl.hash == h && sl.key == k {
+			return sl.index - 1
 		}
 	}
+}
+
+// internLong interns an id longer than inlineKey.
+func (t *caseTable) internLong(b []byte) uint32 {
+	if local, ok := t.long[string(b)]; ok {
+		return local
+	}
+	if t.long == nil {
+		t.long = map[string]uint32{}
+	}
+	local := uint32(t.n)
+	t.n++
+	t.long[string(b)] = local
+	return local
 }
 
 // grow doubles the slots and moves every id to its place in the new ones.
-func (s *caseShard) grow() {
-	old := s.slots
-	s.slots = make([]slot, 2*len(old))
-	mask := uint64(len(s.slots) - 1)
+func (t *caseTable) grow() {
+	old := t.slots
+	t.slots = make([]slot, 2*len(old))
+	mask := uint64(len(t.slots) - 1)
 	for _, sl := range old {
-		if sl.meta == 0 {
+		if sl.index == 0 {
 			continue
 		}
 		i := sl.hash & mask
-		for s.slots[i].meta != 0 {
+		for t.slots[i].index != 0 {
 			i = (i + 1) & mask
 		}
-		s.slots[i] = sl
+		t.slots[i] = sl
 	}
 }
 
-// count returns the number of cases and the size of the global index
-// space (one past the largest global index).
-func (t *caseTable) count() (cases int, space int) {
-	maxLocal := 0
-	for i := range t.shards {
-		cases += t.shards[i].n
-		maxLocal = max(maxLocal, t.shards[i].n)
-	}
-	return cases, maxLocal << shardBits
-}
-
-// release drops the table's slots once every id is interned; only the
-// counts are needed after that.
-func (t *caseTable) release() {
-	for i := range t.shards {
-		t.shards[i].slots, t.shards[i].long = nil, nil
-	}
-}
-
-// activityTable interns activity names. Workers keep their own map in
-// front of it (see engine.work), so the lock is taken once per worker and
-// name.
+// activityTable interns activity names. Workers keep an activityCache in
+// front of it, so the lock is taken once per worker and name.
 type activityTable struct {
 	mu    sync.Mutex
 	ids   map[string]uint16
@@ -200,4 +160,44 @@ func (a *activityTable) intern(b []byte) (uint16, bool) {
 	a.ids[name] = id
 	a.names = append(a.names, name)
 	return id, true
+}
+
+// activityCache is a worker's copy of the activity ids it has seen. Logs
+// name a few activities in every row, so a direct-mapped array indexed by
+// the name's length, first and last byte answers most look-ups with one
+// string comparison, cheaper than a map's hashing; the map holds them all.
+type activityCache struct {
+	recent [64]cachedActivity // by activitySlot
+	all    map[string]cachedActivity
+}
+
+type cachedActivity struct {
+	name string
+	id   uint16
+	ok   bool // false for an empty entry of recent
+}
+
+func activitySlot(b []byte) int {
+	if len(b) == 0 {
+		return 0
+	}
+	return (5*len(b) + int(b[0]) + 3*int(b[len(b)-1])) % 64
+}
+
+func (c *activityCache) lookup(b []byte) (uint16, bool) {
+	r := &c.recent[activitySlot(b)]
+	if r.ok && r.name == string(b) {
+		return r.id, true
+	}
+	a, ok := c.all[string(b)]
+	if ok {
+		*r = a
+	}
+	return a.id, ok
+}
+
+func (c *activityCache) add(b []byte, id uint16) {
+	a := cachedActivity{name: string(b), id: id, ok: true}
+	c.all[a.name] = a
+	c.recent[activitySlot(b)] = a
 }

@@ -127,32 +127,52 @@ func (b *statsBuilder) merge(o *statsBuilder) {
 	b.noStart += o.noStart
 }
 
+// caseRange is a range of cases measured by one statsBuilder, with its
+// transitions' counts.
+type caseRange struct {
+	from, to   int
+	transCount []int
+}
+
 // finish computes the statistics into s. times, ranks and start are the
-// grouped columns, for the second pass over the top variant's cases. The
-// lead times and the top variant are computed beside the waits, and the
-// transitions' percentiles by up to workers goroutines.
-func (b *statsBuilder) finish(s *Summary, names []string, o Options, times []int64, ranks []uint16, start []uint32, workers int) {
+// grouped columns, for the second pass over the top variant's cases, and
+// ranges the builders' ranges of cases, for the second pass over every
+// wait. The lead times and the top variant are computed beside the waits,
+// and the waits, then the transitions' percentiles, by one goroutine for
+// each range.
+func (b *statsBuilder) finish(s *Summary, names []string, o Options, times []int64, ranks []uint16, start []uint32, ranges []caseRange) {
 	var side sync.WaitGroup
 	side.Go(func() {
 		s.LeadTime = stats(b.leads)
 		b.topVariant(s, names, times, ranks, start)
 	})
 	s.First, s.Last = time.Unix(0, b.first).UTC(), time.Unix(0, b.last).UTC()
-	// Second pass: every wait into one array, grouped by transition.
+	// Second pass: every wait into one array, grouped by transition; each
+	// range's waits go after the earlier ranges' in their group.
 	off := make([]int, len(b.transCount)+1)
 	for k, n := range b.transCount {
 		off[k+1] = off[k] + n
 	}
 	all := make([]int64, off[len(b.transCount)])
 	fill := slices.Clone(off[:len(b.transCount)])
-	for c := 0; c+1 < len(start); c++ {
-		lo, hi := start[c], start[c+1]
-		for i := lo + 1; i < hi; i++ {
-			k := int(ranks[i-1])*b.nAct + int(ranks[i])
-			all[fill[k]] = times[i] - times[i-1]
-			fill[k]++
+	var wg sync.WaitGroup
+	for _, r := range ranges {
+		next := slices.Clone(fill)
+		for k, n := range r.transCount {
+			fill[k] += n
 		}
+		wg.Go(func() {
+			for c := r.from; c < r.to; c++ {
+				lo, hi := start[c], start[c+1]
+				for i := lo + 1; i < hi; i++ {
+					k := int(ranks[i-1])*b.nAct + int(ranks[i])
+					all[next[k]] = times[i] - times[i-1]
+					next[k]++
+				}
+			}
+		})
 	}
+	wg.Wait()
 	var keys []int
 	for k, n := range b.transCount {
 		if n > 0 {
@@ -160,10 +180,10 @@ func (b *statsBuilder) finish(s *Summary, names []string, o Options, times []int
 		}
 	}
 	s.Transitions = make([]Transition, len(keys))
-	var wg sync.WaitGroup
-	for w := range max(1, workers) {
+	workers := len(ranges)
+	for w := range workers {
 		wg.Go(func() {
-			for i := w; i < len(keys); i += max(1, workers) {
+			for i := w; i < len(keys); i += workers {
 				k := keys[i]
 				s.Transitions[i] = Transition{From: names[k/b.nAct], To: names[k%b.nAct], Stats: stats(all[off[k]:off[k+1]])}
 			}
