@@ -681,16 +681,16 @@ func TestBudgets(t *testing.T) {
 	tb.reload()
 	tb.selectTab("stream")
 	tb.wait(`document.querySelector('#current-summary [data-figure="leadTime"]') !== null`)
-	var redraw []float64
+	var redraw, redrawFrame []float64
 	for i := range 10 {
-		ms := eval[float64](tb, fmt.Sprintf(`new Promise(resolve => {
+		ms := eval[[]float64](tb, fmt.Sprintf(`new Promise(resolve => {
 			const out = document.querySelector('#current-summary');
 			const t0 = performance.now();
-			new MutationObserver((_, o) => { o.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)); }).observe(out, {childList: true, subtree: true});
+			new MutationObserver((_, o) => { o.disconnect(); %s }).observe(out, {childList: true, subtree: true});
 			const el = document.querySelectorAll('[data-field="step-wait"]')[%d];
 			el.value = '%d'; el.dispatchEvent(new Event('input', {bubbles: true}));
-		})`, i, i+2))
-		redraw = append(redraw, ms)
+		})`, workAndFrame, i, i+2))
+		redraw, redrawFrame = append(redraw, ms[0]), append(redrawFrame, ms[1])
 	}
 	// A 200-point run chart: an edit of the measure's name redraws it.
 	var paste strings.Builder
@@ -701,25 +701,34 @@ func TestBudgets(t *testing.T) {
 	tb.set(`[data-field="measure-paste"]`, paste.String())
 	tb.click("#read-data")
 	tb.wait(`document.querySelectorAll('#chart tbody tr').length === 200`)
-	var chart []float64
+	var chart, chartFrame []float64
 	for i := range 10 {
-		ms := eval[float64](tb, fmt.Sprintf(`new Promise(resolve => {
+		ms := eval[[]float64](tb, fmt.Sprintf(`new Promise(resolve => {
 			const out = document.querySelector('#chart');
 			const t0 = performance.now();
-			new MutationObserver((_, o) => { o.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)); }).observe(out, {childList: true});
+			new MutationObserver((_, o) => { o.disconnect(); %s }).observe(out, {childList: true});
 			const el = document.querySelector('[data-field="measure-name"]');
 			el.value = 'Mittari %d'; el.dispatchEvent(new Event('input', {bubbles: true}));
-		})`, i))
-		chart = append(chart, ms)
+		})`, workAndFrame, i))
+		chart, chartFrame = append(chart, ms[0]), append(chartFrame, ms[1])
 	}
-	lines = append(lines, fmt.Sprintf("recompute and redraw after an edit, 50-step map: %v ms, to the next frame (budget 16)", roundAll(redraw)),
-		fmt.Sprintf("recompute and redraw after an edit, 200-point run chart: %v ms, to the next frame (budget 16)", roundAll(chart)),
+	lines = append(lines,
+		fmt.Sprintf("recompute and redraw after an edit, 50-step map: %v ms of work, %v ms to the next frame (budget 16)", roundAll(redraw), roundAll(redrawFrame)),
+		fmt.Sprintf("recompute and redraw after an edit, 200-point run chart: %v ms of work, %v ms to the next frame (budget 16)", roundAll(chart), roundAll(chartFrame)),
 	)
 	lines = append(lines, eventLogBudget(t, tb)...)
 	report := strings.Join(lines, "\n") + "\n"
 	t.Log("\n" + report)
 	require.NoError(t, os.WriteFile(filepath.Join(artifacts, "browser-budgets.txt"), []byte(report), 0o644))
 }
+
+// workAndFrame, run when the page has redrawn after an edit, resolves two
+// times since t0: the work (recompute, the new DOM, and its style and
+// layout, forced here) and the next animation frame. The frame adds the
+// wait for the display's next tick, up to 16.7 ms at 60 Hz whatever the
+// work took; the work is what must fit in a frame for none to be missed.
+const workAndFrame = `out.getBoundingClientRect(); const work = performance.now() - t0;
+	requestAnimationFrame(() => resolve([work, performance.now() - t0]));`
 
 func roundAll(xs []float64) []float64 {
 	out := make([]float64, len(xs))
