@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"hash/maphash"
 	"io"
 	"runtime"
 	"slices"
@@ -285,7 +284,7 @@ func (e *engine) flush(b *batch, out *events) bool {
 	for _, end := range b.ends {
 		k := b.arena[start:end]
 		b.keys = append(b.keys, k)
-		b.hashes = append(b.hashes, maphash.Bytes(e.cases.seed, k))
+		b.hashes = append(b.hashes, e.cases.hashID(k))
 		start = end
 	}
 	b.out = slices.Grow(b.out[:0], n)[:n]
