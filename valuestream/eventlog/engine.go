@@ -302,7 +302,7 @@ func (e *engine) flush(b *batch, out *events) bool {
 // work parses blocks until the channel closes, each into a chunk of
 // chunks sized for its lines, so that no column is ever copied to grow.
 func (e *engine) work(ctx context.Context, cancel context.CancelFunc, ch <-chan block, chunks *[]events) {
-	acts := map[string]uint16{}
+	var acts activityCache
 	var fields [][]byte
 	var scratch []byte
 	var b batch
@@ -346,13 +346,10 @@ func (e *engine) work(ctx context.Context, cancel context.CancelFunc, ch <-chan 
 				e.malformed(lineError(ln, e.colNames[2], fields[e.ti], "not a timestamp"))
 				continue
 			}
-			act, ok := acts[string(fields[e.ai])]
+			act, ok := acts.lookup(fields[e.ai], e.acts)
 			if !ok {
-				if act, ok = e.acts.intern(fields[e.ai]); !ok {
-					e.fail(cancel, ErrTooLarge)
-					break
-				}
-				acts[string(fields[e.ai])] = act
+				e.fail(cancel, ErrTooLarge)
+				break
 			}
 			b.arena = append(b.arena, fields[e.ci]...)
 			b.ends = append(b.ends, len(b.arena))
