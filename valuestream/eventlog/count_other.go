@@ -4,5 +4,8 @@ package eventlog
 
 import "bytes"
 
-// countLines returns the number of '\n' bytes in b (see count_js.go).
-func countLines(b []byte) int { return bytes.Count(b, []byte{'\n'}) }
+// scanBlock returns the number of '\n' bytes in b and whether b has a '"'
+// (see count_js.go).
+func scanBlock(b []byte) (lines int, quoted bool) {
+	return bytes.Count(b, []byte{'\n'}), bytes.IndexByte(b, '"') >= 0
+}

@@ -7,29 +7,39 @@ import (
 	"time"
 )
 
-// countLines must agree with bytes.Count on every platform; on js/wasm it
-// is the SWAR word loop (count_js.go), so `make test` checks it under Node.
-func TestCountLines(t *testing.T) {
+// scanBlock must agree with bytes.Count and bytes.IndexByte on every
+// platform; on js/wasm it is the SWAR word loop (count_js.go), so `make
+// test` checks it under Node.
+func TestScanBlock(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	alphabet := []byte{'\n', '\n' ^ 0x80, 0, 0xff, 'a', 0x0b, 0x09, 0x8a}
-	for n := range 200 {
-		b := make([]byte, n)
+	alphabet := []byte{'\n', '\n' ^ 0x80, 0, 0xff, 'a', 0x0b, 0x09, 0x8a, 'a', 'a', 'a', 'a'}
+	for n := range 400 {
+		b := make([]byte, n%200)
 		for i := range b {
 			b[i] = alphabet[rng.IntN(len(alphabet))]
 		}
-		if got, want := countLines(b), bytes.Count(b, []byte{'\n'}); got != want {
-			t.Fatalf("countLines(%q) = %d, want %d", b, got, want)
+		if n >= 200 { // the second half with one quote, anywhere
+			b = append(b, 0)
+			b[rng.IntN(len(b))] = '"'
 		}
+		checkScanBlock(t, b)
 	}
 }
 
-func FuzzCountLines(f *testing.F) {
+func FuzzScanBlock(f *testing.F) {
 	f.Add([]byte("a\nb\n\n\x8a\x0b"))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		if got, want := countLines(b), bytes.Count(b, []byte{'\n'}); got != want {
-			t.Fatalf("countLines(%q) = %d, want %d", b, got, want)
-		}
-	})
+	f.Add([]byte("c1,\"a,b\",2025\n"))
+	f.Fuzz(checkScanBlock)
+}
+
+func checkScanBlock(t *testing.T, b []byte) {
+	lines, quoted := scanBlock(b)
+	if want := bytes.Count(b, []byte{'\n'}); lines != want {
+		t.Fatalf("scanBlock(%q) counts %d lines, want %d", b, lines, want)
+	}
+	if want := bytes.IndexByte(b, '"') >= 0; quoted != want {
+		t.Fatalf("scanBlock(%q) quoted %v, want %v", b, quoted, want)
+	}
 }
 
 // parseRFC3339Seconds is a fast path: wherever it accepts, it must give

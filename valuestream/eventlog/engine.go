@@ -66,6 +66,7 @@ type block struct {
 	data      []byte
 	firstLine int64 // line number of data's first line
 	lines     int   // lines in data, the last one perhaps without its newline
+	quoted    bool  // whether data has a '"': if not, rows split on the delimiter alone
 }
 
 type engine struct {
@@ -226,9 +227,9 @@ func (e *engine) read(ctx context.Context, br *bufio.Reader, consumed int64, ch 
 		carry = append(carry[:0], buf[cut:]...)
 		data := buf[:cut]
 		if len(data) > 0 {
-			n := countLines(data)
+			n, quoted := scanBlock(data)
 			select {
-			case ch <- block{data: data, firstLine: line, lines: n + 1}:
+			case ch <- block{data: data, firstLine: line, lines: n + 1, quoted: quoted}:
 			case <-ctx.Done():
 				return nil
 			}
@@ -268,8 +269,12 @@ func (e *engine) work(ctx context.Context, cancel context.CancelFunc, ch <-chan 
 			if len(line) == 0 {
 				continue // blank lines, as encoding/csv skips them
 			}
-			var ok bool
-			fields, scratch, ok = splitFields(fields, line, e.delim, scratch)
+			ok := true
+			if blk.quoted {
+				fields, scratch, ok = splitFields(fields, line, e.delim, scratch)
+			} else {
+				fields = splitPlain(fields[:0], line, e.delim)
+			}
 			if !ok {
 				e.malformed(lineError(ln, "", line, "unterminated quote"))
 				continue
