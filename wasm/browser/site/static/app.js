@@ -164,6 +164,16 @@ function field(labelKey, obj, key, onChange, opts = {}) {
   });
   return h('div', { class: 'field' }, h('label', { for: id, text: t(labelKey) }), input);
 }
+// num formats a number in the page's language. toLocaleString(lang) builds
+// a formatter on every call, which took up to 18 ms for a chart's 200
+// points; the formatters are kept here, one per language and precision.
+const formatters = new Map();
+function num(v, maxDigits) {
+  const key = `${lang}/${maxDigits}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, f = new Intl.NumberFormat(lang, maxDigits === undefined ? {} : { maximumFractionDigits: maxDigits }));
+  return f.format(v);
+}
 function numOrNull(s) { const n = parseFloat(String(s).replace(',', '.')); return Number.isFinite(n) ? n : null; }
 
 // ---- Team ----------------------------------------------------------------
@@ -293,7 +303,7 @@ function runChart(r, title, svgRequest) {
     : [h('li', { 'data-signal': 'none', text: t('signal.none') })];
   const table = h('table', {}, h('caption', { text: `${t('runChart')}: ${title}` }),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('period') }), h('th', { scope: 'col', text: t('value') }), h('th', { scope: 'col', text: t('signals') }))),
-    h('tbody', {}, pts.map((p) => h('tr', {}, h('td', { text: p.period }), h('td', { text: p.y.toLocaleString(lang) }), h('td', { text: (p.signals || []).join(', ') || '–' })))));
+    h('tbody', {}, pts.map((p) => h('tr', {}, h('td', { text: p.period }), h('td', { text: num(p.y) }), h('td', { text: (p.signals || []).join(', ') || '–' })))));
   const desc = el('desc', {}); desc.textContent = explain.map((li) => li.textContent).join(' '); svg.append(desc);
   const download = h('a', { href: '#', download: 'run-chart.svg', id: 'download-svg', class: 'button', text: t('downloadSVG'), onClick: async (e) => {
     if (download.href.startsWith('blob:')) return; // made: the browser downloads it
@@ -330,11 +340,11 @@ function mapEditor(which) {
     try {
       const r = await call('valuestream.summary', { map });
       const s = r.summary;
-      const days = r.leadTimeDays.toLocaleString(lang, { maximumFractionDigits: 1 });
+      const days = num(r.leadTimeDays, 1);
       out.replaceChildren(h('h4', { text: t('summary') }), h('dl', { class: 'figures' },
         h('dt', { text: t('leadTime') }), h('dd', { 'data-figure': 'leadTime', text: t('leadTimeDays', { days }) }),
-        h('dt', { text: t('activity') }), h('dd', { text: `${(s.activityRatio * 100).toLocaleString(lang, { maximumFractionDigits: 1 })} %` }),
-        h('dt', { text: t('rolled') }), h('dd', { text: `${s.rolledCompleteAccuratePct.toLocaleString(lang, { maximumFractionDigits: 1 })} %` }),
+        h('dt', { text: t('activity') }), h('dd', { text: `${num(s.activityRatio * 100, 1)} %` }),
+        h('dt', { text: t('rolled') }), h('dd', { text: `${num(s.rolledCompleteAccuratePct, 1)} %` }),
         h('dt', { text: t('bottleneck') }), h('dd', { text: s.bottleneck >= 0 ? map.steps[s.bottleneck].name : '–' })),
       findingsList(r.findings));
     } catch (e) {
@@ -362,7 +372,7 @@ function streamPanel() {
   const cmp = h('div', { id: 'comparison', 'aria-live': 'polite' });
   if (ws.current.steps.length && ws.ideal.steps.length) {
     call('valuestream.compare', { current: ws.current, ideal: ws.ideal }).then((c) => {
-      const d = (ns) => (ns / 864e11).toLocaleString(lang, { maximumFractionDigits: 1 });
+      const d = (ns) => num(ns / 864e11, 1);
       cmp.replaceChildren(h('h3', { text: t('comparison') }), h('p', { text: `${t('leadTime')}: ${t('leadTimeDays', { days: d(c.before.leadTimeNs) })} → ${t('leadTimeDays', { days: d(c.after.leadTimeNs) })}` }));
     }).catch(() => {});
   }
@@ -374,7 +384,7 @@ function streamPanel() {
 function eventLogSection() {
   const out = h('div', { id: 'eventlog-out', 'aria-live': 'polite' });
   const progress = h('progress', { id: 'eventlog-progress', max: '1', value: '0', 'aria-label': t('eventLog') });
-  const days = (s) => (s / 86400).toLocaleString(lang, { maximumFractionDigits: 1 });
+  const days = (s) => num(s / 86400, 1);
   const analyse = async (file) => {
     if (!file) return;
     out.replaceChildren(h('p', { text: t('analysing') }));
@@ -383,8 +393,8 @@ function eventLogSection() {
       const s = result.summary;
       globalThis.sujuvaLastEventLogMs = ms;
       out.replaceChildren(h('dl', { class: 'figures' },
-        h('dt', { text: t('cases') }), h('dd', { 'data-figure': 'cases', text: s.cases.toLocaleString(lang) }),
-        h('dt', { text: t('events') }), h('dd', { text: s.events.toLocaleString(lang) }),
+        h('dt', { text: t('cases') }), h('dd', { 'data-figure': 'cases', text: num(s.cases) }),
+        h('dt', { text: t('events') }), h('dd', { text: num(s.events) }),
         h('dt', { text: t('leadTimeMedian') }), h('dd', { 'data-figure': 'eventlog-median', text: t('leadTimeDays', { days: days(s.leadTime.medianSeconds) }) }),
         h('dt', { text: t('leadTimeP90') }), h('dd', { text: t('leadTimeDays', { days: days(s.leadTime.p90Seconds) }) }),
         h('dt', { text: t('skipped') }), h('dd', { text: String(s.skipped) })),
