@@ -90,6 +90,14 @@ func TestImports(t *testing.T) {
 	}
 }
 
+// pathOf is the import path of a package id of go list: a profile-guided
+// build (wasm/browser/default.pgo) compiles the main's dependencies anew
+// for it, and lists them as "path [main]".
+func pathOf(id string) string {
+	path, _, _ := strings.Cut(id, " [")
+	return path
+}
+
 func list(t *testing.T, goos, goarch string) []pkg {
 	t.Helper()
 	cmd := exec.Command("go", "list", "-deps=false", "-json", module+"/...")
@@ -110,6 +118,13 @@ func list(t *testing.T, goos, goarch string) []pkg {
 			break
 		} else {
 			require.NoError(t, err)
+		}
+		p.ImportPath = pathOf(p.ImportPath)
+		for i := range p.Deps {
+			p.Deps[i] = pathOf(p.Deps[i])
+		}
+		for i := range p.Imports {
+			p.Imports[i] = pathOf(p.Imports[i])
 		}
 		pkgs = append(pkgs, p)
 	}
