@@ -297,7 +297,12 @@ function runChart(r, title, svgRequest) {
   const cl = pts.length ? pts[0].cl : null;
   if (cl !== null) svg.append(el('line', { x1: pad, x2: W - pad, y1: y(cl), y2: y(cl), stroke: '#4a4a4a', 'stroke-dasharray': '4 3' }));
   svg.append(el('polyline', { points: pts.map((p, i) => `${x(i)},${y(p.y)}`).join(' '), fill: 'none', stroke: '#004f8c', 'stroke-width': 2 }));
-  pts.forEach((p, i) => svg.append(el('circle', { cx: x(i), cy: y(p.y), r: p.signals && p.signals.length ? 5 : 3, fill: p.signals && p.signals.length ? '#a4000f' : '#004f8c' })));
+  // The points as two paths of dots (zero-length segments with round caps),
+  // the signalling ones larger and red: two elements to lay out, not 200.
+  const dots = (keep) => pts.map((p, i) => (keep(p) ? `M${x(i)},${y(p.y)}h0` : '')).join('');
+  const signalling = (p) => p.signals && p.signals.length > 0;
+  svg.append(el('path', { d: dots((p) => !signalling(p)), stroke: '#004f8c', 'stroke-width': 6, 'stroke-linecap': 'round', 'data-points': 'plain' }));
+  svg.append(el('path', { d: dots(signalling), stroke: '#a4000f', 'stroke-width': 10, 'stroke-linecap': 'round', 'data-points': 'signal' }));
   const explain = r.signals.length
     ? r.chart.parts.flatMap((part) => r.signals.map((s) => h('li', { 'data-signal': s, text: t(`signal.${s}`, { longestRun: part.longestRun, longestRunMax: part.longestRunMax, crossings: part.crossings, crossingsMin: part.crossingsMin }) })))
     : [h('li', { 'data-signal': 'none', text: t('signal.none') })];
