@@ -78,15 +78,25 @@ func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
 // String returns "2006-01-02", or "" for the zero date.
-func (d Date) String() string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
-}
+func (d Date) String() string { return string(d.appendText(nil)) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+func (d Date) MarshalText() ([]byte, error) { return d.appendText(nil), nil }
+
+// appendText appends d as String formats it. Charts and worksheets
+// marshal a date per observation, and fmt was most of that time in wasm,
+// so the usual four-digit year is written digit by digit.
+func (d Date) appendText(b []byte) []byte {
+	switch {
+	case d.IsZero():
+		return b
+	case d.Year < 0 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 0 || d.Day > 99:
+		return fmt.Appendf(b, "%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	}
+	y, m := d.Year, int(d.Month)
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; "" is the zero date.
 func (d *Date) UnmarshalText(b []byte) error {
