@@ -238,6 +238,7 @@ func (tb *tab) selectTab(name string) {
 	tb.t.Helper()
 	tb.click("#tab-" + name)
 	tb.wait(fmt.Sprintf(`document.querySelector('#tab-%s').getAttribute('aria-selected') === 'true'`, name))
+	tb.wait(`document.querySelector('#panel').getAttribute('aria-busy') === 'false'`) // e.g. the Report tab's sections
 }
 
 func (tb *tab) screenshot(name string) {

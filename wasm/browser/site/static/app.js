@@ -128,7 +128,7 @@ function render() {
   const panel = $('#panel');
   panel.setAttribute('aria-labelledby', `tab-${tab}`);
   panel.replaceChildren(...[panels[tab]()].flat(Infinity));
-  panel.setAttribute('aria-busy', 'false');
+  panel.setAttribute('aria-busy', String(panel.querySelector('[data-loading]') !== null));
 }
 
 function selectTab(name, focus) {
@@ -482,7 +482,11 @@ function pdsaPanel() {
 
 // ---- Report --------------------------------------------------------------
 
-let sectionsMeta = [];   // the Innokylä sections in the site's order, from the bridge
+// The Innokylä sections in the site's order, asked of the bridge when the
+// Report tab is first shown: building a document compiles the Innokylä
+// schema, 50–100 ms that starting the page need not spend.
+let sectionsMeta = null;
+let sectionsLoad = null;
 function reportPanel() {
   const b = ws.report.basics;
   const out = h('div', { id: 'report-out', 'aria-live': 'polite' });
@@ -502,11 +506,24 @@ function reportPanel() {
           h('button', { type: 'button', onClick: async (e) => { await navigator.clipboard.writeText(c.plain).catch(() => {}); e.target.textContent = t('copied'); }, text: `${t('copy')}: ${c.heading}` }))));
     } catch (e) { out.replaceChildren(h('p', { text: e.message })); }
   };
-  const sections = sectionsMeta.map((s) => {
-    const id = `sec-${s.key}`;
-    return h('div', { class: 'field' }, h('label', { for: id, lang: 'fi', text: s.required ? `${s.heading} *` : s.heading }),
-      h('textarea', { id, 'data-field': `section-${s.key}`, required: s.required, value: ws.report.sections[s.key] || '', onInput: (e) => { ws.report.sections[s.key] = e.target.value; changed(); } }));
-  });
+  // While the sections load, the box is marked and the panel aria-busy.
+  const sections = h('div', { id: 'report-sections', 'data-loading': sectionsMeta ? null : '' });
+  const fillSections = () => {
+    sections.replaceChildren(...sectionsMeta.map((s) => {
+      const id = `sec-${s.key}`;
+      return h('div', { class: 'field' }, h('label', { for: id, lang: 'fi', text: s.required ? `${s.heading} *` : s.heading }),
+        h('textarea', { id, 'data-field': `section-${s.key}`, required: s.required, value: ws.report.sections[s.key] || '', onInput: (e) => { ws.report.sections[s.key] = e.target.value; changed(); } }));
+    }));
+  };
+  if (sectionsMeta) fillSections();
+  else {
+    sectionsLoad = sectionsLoad || call('innokyla.build', { basics: {} }).then((r) => { sectionsMeta = r.document.sections; });
+    sectionsLoad.then(fillSections, (e) => { sectionsLoad = null; sections.replaceChildren(h('p', { class: 'error', text: `${t('error')}: ${e.message}` })); })
+      .finally(() => {
+        sections.removeAttribute('data-loading');
+        if (sections.isConnected) $('#panel').setAttribute('aria-busy', 'false');
+      });
+  }
   return [h('h2', { text: t('tab.report') }),
     field('reportName', b, 'name', null, { name: 'report-name' }),
     field('reportSummary', b, 'summary', null, { multiline: true, name: 'report-summary' }),
@@ -637,7 +654,6 @@ async function start() {
   setupTabs();
   await startWasm();
   catalog = (await call('messages', {})).messages;
-  sectionsMeta = (await call('innokyla.build', { basics: {} })).document.sections;
   ws = await load();
   $('#save-file').addEventListener('click', () => {
     const a = h('a', { href: URL.createObjectURL(new Blob([JSON.stringify(ws, null, 2)], { type: 'application/json' })), download: `${ws.team.name || 'worksheet'}.sujuva.json` });
