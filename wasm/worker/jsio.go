@@ -57,9 +57,7 @@ func direct(h http.Handler) http.Handler {
 			h.ServeHTTP(w, r)
 			return
 		}
-		rec := &buffered{header: w.Header(), status: http.StatusOK}
-		h.ServeHTTP(rec, r)
-		w.Header().Set("Content-Length", strconv.Itoa(len(rec.body)))
+		rec := record(h, r, w.Header())
 		w.WriteHeader(rec.status)
 		if len(rec.body) > 0 {
 			u8 := uint8Array.New(len(rec.body))
@@ -68,6 +66,15 @@ func direct(h http.Handler) http.Handler {
 		}
 		// Never w.Write: v0.33.0's writer is a pipe nobody reads here.
 	})
+}
+
+// record serves r with h into header and a buffer, and sets the
+// answer's Content-Length: both paths hand JS the whole answer at once.
+func record(h http.Handler, r *http.Request, header http.Header) *buffered {
+	rec := &buffered{header: header, status: http.StatusOK}
+	h.ServeHTTP(rec, r)
+	header.Set("Content-Length", strconv.Itoa(len(rec.body)))
+	return rec
 }
 
 // buffered collects an answer.
@@ -191,9 +198,7 @@ func serveCall(h http.Handler, method, target, header string, body js.Value) (in
 		}
 	}
 	r.RemoteAddr = r.Header.Get("Cf-Connecting-Ip")
-	w := &buffered{header: http.Header{}, status: http.StatusOK}
-	h.ServeHTTP(w, r)
-	w.header.Set("Content-Length", strconv.Itoa(len(w.body)))
+	w := record(h, r, http.Header{})
 	var lines strings.Builder
 	for name, values := range w.header {
 		for _, v := range values {
