@@ -2,8 +2,9 @@ package httpapi_test
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
-	"sort"
+	"slices"
 	"testing"
 
 	"github.com/sujuva/sujuva/wasm/bridge"
@@ -19,56 +20,30 @@ import (
 //	GOOS=js GOARCH=wasm go test -exec "$(go env GOROOT)/lib/wasm/go_js_wasm_exec" -run x -bench Operations ./wasm/httpapi
 func BenchmarkOperations(b *testing.B) {
 	var doc struct {
-		Paths map[string]struct {
-			Post *struct {
-				RequestBody struct {
-					Content map[string]struct {
-						Examples map[string]struct {
-							Value  json.RawMessage `json:"value"`
-							Status int             `json:"x-status"`
-						} `json:"examples"`
-					} `json:"content"`
-				} `json:"requestBody"`
-			} `json:"post"`
-		} `json:"paths"`
+		Paths map[string]map[string]any `json:"paths"`
 	}
 	if err := json.Unmarshal(httpapi.OpenAPI(), &doc); err != nil {
 		b.Fatal(err)
 	}
 	h := httpapi.New(bridge.New(), httpapi.Options{Schemas: httpapi.PublishedSchemas()})
-	paths := make([]string, 0, len(doc.Paths))
-	for p := range doc.Paths {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, path := range paths {
-		post := doc.Paths[path].Post
-		if post == nil {
-			continue
-		}
-		ex, ok := post.RequestBody.Content["application/json"]
+	for _, path := range slices.Sorted(maps.Keys(doc.Paths)) {
+		post, ok := doc.Paths[path]["post"].(map[string]any)
 		if !ok {
 			continue
 		}
-		names := make([]string, 0, len(ex.Examples))
-		for n := range ex.Examples {
-			names = append(names, n)
+		media, ok := post["requestBody"].(map[string]any)["content"].(map[string]any)["application/json"].(map[string]any)
+		if !ok {
+			continue
 		}
-		sort.Strings(names)
-		for _, name := range names {
-			e := ex.Examples[name]
-			want := http.StatusOK
-			if e.Status != 0 {
-				want = e.Status
-			}
-			if want != http.StatusOK && want != http.StatusBadRequest {
+		for _, e := range examplesOf(b, media, "application/json") {
+			if e.status != http.StatusOK && e.status != http.StatusBadRequest {
 				continue
 			}
-			b.Run(path[len(httpapi.Prefix):]+"/"+name, func(b *testing.B) {
+			b.Run(path[len(httpapi.Prefix):]+"/"+e.name, func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					if res, got := serve(h, path, "application/json", "", e.Value); res.StatusCode != want {
-						b.Fatalf("status %d, want %d: %s", res.StatusCode, want, got)
+					if res, got := serve(h, path, "application/json", "", e.body); res.StatusCode != e.status {
+						b.Fatalf("status %d, want %d: %s", res.StatusCode, e.status, got)
 					}
 				}
 			})

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -216,22 +217,10 @@ func TestOpenAPIOperations(t *testing.T) {
 		content := p["requestBody"].(map[string]any)["content"].(map[string]any)
 		require.Contains(t, content, op.Input, op.Name)
 		byStatus := map[int]int{}
-		for name, exV := range content[op.Input].(map[string]any)["examples"].(map[string]any) {
-			ex := exV.(map[string]any)
-			want := http.StatusOK
-			if st, ok := ex["x-status"].(float64); ok {
-				want = int(st)
-			}
+		for _, ex := range examplesOf(t, content[op.Input].(map[string]any), op.Input) {
+			want, body := ex.status, ex.body
 			byStatus[want]++
-			var body []byte
-			if str, ok := ex["value"].(string); ok && op.Input == "text/csv" {
-				body = []byte(str)
-			} else {
-				var err error
-				body, err = json.Marshal(ex["value"])
-				require.NoError(t, err)
-			}
-			t.Run(op.Name+"/"+name, func(t *testing.T) {
+			t.Run(op.Name+"/"+ex.name, func(t *testing.T) {
 				path := httpapi.Prefix + op.Name
 				if want == http.StatusOK && op.Input == "application/json" {
 					s.validate(t, "/paths/"+escapePointer(path)+"/post/requestBody/content/"+escapePointer(op.Input)+"/schema", body)
@@ -271,6 +260,38 @@ func TestOpenAPIOperations(t *testing.T) {
 		require.Equal(t, http.StatusOK, rec.Code, path)
 		s.check(t, http.MethodGet, path, rec.Result(), rec.Body.Bytes())
 	}
+}
+
+// example is one request example of openapi.json: its body, and the
+// status it is documented to get (x-status, 200 when absent).
+type example struct {
+	name   string
+	body   []byte
+	status int
+}
+
+// examplesOf returns the examples of one media type of a request body,
+// by name: a CSV example's string as it is, any other value as JSON.
+func examplesOf(tb testing.TB, media map[string]any, mediaType string) []example {
+	tb.Helper()
+	var out []example
+	for name, v := range media["examples"].(map[string]any) {
+		ex := v.(map[string]any)
+		e := example{name: name, status: http.StatusOK}
+		if st, ok := ex["x-status"].(float64); ok {
+			e.status = int(st)
+		}
+		if str, ok := ex["value"].(string); ok && mediaType == "text/csv" {
+			e.body = []byte(str)
+		} else {
+			var err error
+			e.body, err = json.Marshal(ex["value"])
+			require.NoError(tb, err)
+		}
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b example) int { return strings.Compare(a.name, b.name) })
+	return out
 }
 
 // serve posts body to path on h.
