@@ -65,7 +65,6 @@ func (o Options) columns() (string, string, string) {
 type block struct {
 	data      []byte
 	firstLine int64 // line number of data's first line
-	lines     int   // lines in data, the last one perhaps without its newline
 	quoted    bool  // whether data has a '"': if not, rows split on the delimiter alone
 }
 
@@ -229,7 +228,7 @@ func (e *engine) read(ctx context.Context, br *bufio.Reader, consumed int64, ch 
 		if len(data) > 0 {
 			n, quoted := scanBlock(data)
 			select {
-			case ch <- block{data: data, firstLine: line, lines: n + 1, quoted: quoted}:
+			case ch <- block{data: data, firstLine: line, quoted: quoted}:
 			case <-ctx.Done():
 				return nil
 			}

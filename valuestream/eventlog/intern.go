@@ -84,7 +84,8 @@ func (t *caseTable) reset(rows int) {
 	} else {
 		t.slots = make([]slot, n)
 	}
-	t.n, t.long = 0, nil
+	t.n = 0
+	clear(t.long) // kept for the next partition, like the slots
 }
 
 // intern returns k's index, adding it if new.

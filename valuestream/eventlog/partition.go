@@ -112,7 +112,6 @@ type grouped struct {
 	start []uint32
 	times []int64
 	ranks []uint16
-	cases int
 }
 
 // group interns each partition's case ids and groups the events by case,
@@ -187,10 +186,11 @@ func group(all []parts, seed *hashSeed, rank []uint16, workers int) (grouped, bo
 		starts[p] = next[:t.n]
 		sc.cases, sc.start = cases, start
 	})
+	nCases := 0
 	for _, s := range starts {
-		g.cases += len(s)
+		nCases += len(s)
 	}
-	g.start = make([]uint32, 0, g.cases+1)
+	g.start = make([]uint32, 0, nCases+1)
 	for _, s := range starts {
 		g.start = append(g.start, s...)
 	}

@@ -33,7 +33,7 @@ type statsBuilder struct {
 	unfinished, noStart  int
 }
 
-func newStatsBuilder(nAct, nCases, nEvents int) *statsBuilder {
+func newStatsBuilder(nAct, nCases int) *statsBuilder {
 	b := &statsBuilder{
 		nAct:       nAct,
 		leads:      make([]int64, 0, nCases),

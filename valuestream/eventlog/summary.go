@@ -143,8 +143,7 @@ func (e *engine) summarise(all []parts) (*Summary, error) {
 	if len(times) >= forceGCEvents {
 		runtime.GC()
 	}
-	nCases, total := g.cases, len(g.times)
-	space := nCases
+	nCases, total := len(start)-1, len(times)
 	var wg sync.WaitGroup
 
 	s := &Summary{Events: total, Cases: nCases, Skipped: e.skipped, Errors: e.reported}
@@ -164,23 +163,20 @@ func (e *engine) summarise(all []parts) (*Summary, error) {
 		}
 	}
 	// Each worker sorts and measures a range of cases; the builders merge.
-	workers := max(1, min(e.workers, space/4096+1))
+	workers := max(1, min(e.workers, nCases/4096+1))
 	builders := make([]*statsBuilder, workers)
 	ranges := make([]caseRange, workers)
 	for w := range workers {
-		b := newStatsBuilder(nAct, nCases/workers, total/workers)
+		b := newStatsBuilder(nAct, nCases/workers)
 		b.startRank, b.endRank = startRank, endRank
 		builders[w] = b
-		from, to := space*w/workers, space*(w+1)/workers
+		from, to := nCases*w/workers, nCases*(w+1)/workers
 		ranges[w] = caseRange{from: from, to: to}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for c := from; c < to; c++ {
-				lo, hi := start[c], start[c+1]
-				if lo == hi {
-					continue
-				}
+				lo, hi := start[c], start[c+1] // never empty: a case exists by its events
 				sortCase(times[lo:hi], ranks[lo:hi])
 				b.addCase(times[lo:hi], ranks[lo:hi], lo)
 			}
@@ -194,7 +190,7 @@ func (e *engine) summarise(all []parts) (*Summary, error) {
 	for _, b := range builders[1:] {
 		st.merge(b)
 	}
-	st.finish(s, sortedNames, e.opts, times, ranks, start[:space+1], ranges)
+	st.finish(s, sortedNames, e.opts, times, ranks, start, ranges)
 	return s, nil
 }
 
