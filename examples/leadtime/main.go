@@ -18,7 +18,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -28,14 +27,6 @@ import (
 )
 
 func main() {
-	// The engine's columns hold no pointers and live until the summary is
-	// made, so the collector's default headroom (the heap may double before
-	// a collection) only raises the peak: a 10M-event log peaked at 450–530
-	// MB by default and about 410 MB at 50, in the same time. GOGC still
-	// overrides it.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
-	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
