@@ -25,14 +25,52 @@ import (
 // a programmer error the package's tests reveal.
 func checkTags(ctx context.Context, v any) Findings {
 	rv := reflect.ValueOf(v)
-	var fs Findings
-	walkStruct(ctx, rv, rv.Type().Name(), &fs)
-	if len(fs) == 0 {
+	w := walker{ctx: ctx, path: append(make([]step, 0, 8), step{name: rv.Type().Name()})}
+	w.walkStruct(rv)
+	if len(w.fs) == 0 {
 		return nil
 	}
-	fs.Sort()
-	return fs
+	w.fs.Sort()
+	return w.fs
 }
+
+// walker is one walk: its findings, and the path to where it is, written
+// out in validator's notation only for a finding. Building every field's
+// path as text took a fifth of validating a team in js/wasm.
+type walker struct {
+	ctx  context.Context
+	fs   Findings
+	path []step
+}
+
+// step is a struct field's JSON name, or when name is empty the index of an
+// element.
+type step struct {
+	name  string
+	index int
+}
+
+// ns writes out the path: "Team.members[2].role".
+func (w *walker) ns() string {
+	var b strings.Builder
+	for i, s := range w.path {
+		switch {
+		case i == 0:
+			b.WriteString(s.name)
+		case s.name != "":
+			b.WriteByte('.')
+			b.WriteString(s.name)
+		default:
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(s.index))
+			b.WriteByte(']')
+		}
+	}
+	return b.String()
+}
+
+func (w *walker) push(s step) { w.path = append(w.path, s) }
+func (w *walker) pop()        { w.path = w.path[:len(w.path)-1] }
 
 // fieldPlan is what checkTags needs of one struct field, parsed once per
 // type.
@@ -76,32 +114,34 @@ func planOf(t reflect.Type) []fieldPlan {
 
 var timeType = reflect.TypeFor[time.Time]()
 
-func walkStruct(ctx context.Context, v reflect.Value, ns string, fs *Findings) {
+func (w *walker) walkStruct(v reflect.Value) {
 	if rules, ok := structRules[v.Type()]; ok {
-		for _, f := range rules(ctx, v.Interface()) {
-			*fs = append(*fs, ruleFinding(ns+"."+f.field, f.Finding))
+		for _, f := range rules(w.ctx, v.Interface()) {
+			w.fs = append(w.fs, ruleFinding(w.ns()+"."+f.field, f.Finding))
 		}
 	}
 	for _, p := range planOf(v.Type()) {
 		fv := v.Field(p.index)
-		fns := ns + "." + p.name
-		if !checkField(fv, fns, p.tags, fs) {
-			continue
-		}
-		switch {
-		case p.dive && fv.Kind() == reflect.Slice:
-			for i := range fv.Len() {
-				walkValue(ctx, fv.Index(i), fns+"["+strconv.Itoa(i)+"]", fs)
+		w.push(step{name: p.name})
+		if w.checkField(fv, p.tags) {
+			switch {
+			case p.dive && fv.Kind() == reflect.Slice:
+				for i := range fv.Len() {
+					w.push(step{index: i})
+					w.walkValue(fv.Index(i))
+					w.pop()
+				}
+			case !p.dive && len(p.tags) == 0:
+				w.walkValue(fv)
 			}
-		case !p.dive && len(p.tags) == 0:
-			walkValue(ctx, fv, fns, fs)
 		}
+		w.pop()
 	}
 }
 
 // walkValue walks v when it is a struct (or a non-nil pointer to one),
 // except time.Time, as validator does.
-func walkValue(ctx context.Context, v reflect.Value, ns string, fs *Findings) {
+func (w *walker) walkValue(v reflect.Value) {
 	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
 		if v.IsNil() {
 			return
@@ -109,12 +149,13 @@ func walkValue(ctx context.Context, v reflect.Value, ns string, fs *Findings) {
 		v = v.Elem()
 	}
 	if v.Kind() == reflect.Struct && v.Type() != timeType {
-		walkStruct(ctx, v, ns, fs)
+		w.walkStruct(v)
 	}
 }
 
-// checkField applies tags to v and reports whether they all passed.
-func checkField(v reflect.Value, ns string, tags []string, fs *Findings) bool {
+// checkField applies tags to v, the field at the walk's path, and reports
+// whether they all passed.
+func (w *walker) checkField(v reflect.Value, tags []string) bool {
 	for _, tag := range tags {
 		switch tag {
 		case "omitempty":
@@ -123,12 +164,12 @@ func checkField(v reflect.Value, ns string, tags []string, fs *Findings) bool {
 			}
 		case "required":
 			if v.IsZero() {
-				*fs = append(*fs, tagFinding(ns, tag, v.Interface()))
+				w.fs = append(w.fs, tagFinding(w.ns(), tag, v.Interface()))
 				return false
 			}
 		default:
 			if !tagChecks[tag](v) {
-				*fs = append(*fs, tagFinding(ns, tag, v.Interface()))
+				w.fs = append(w.fs, tagFinding(w.ns(), tag, v.Interface()))
 				return false
 			}
 		}
