@@ -7,17 +7,20 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall/js"
+	"unsafe"
 )
 
 // This file is the Worker's only syscall/js code. Requests reach Go on two
 // paths:
-//   - [serveNow], for a request without a body or with a small JSON one (the
-//     API's usual call): the glue (glue/worker.mjs) reads the body whole and
-//     calls Go synchronously, and the answer comes back as the call's result.
-//     No promise, no goroutine, no pipe and no callback lives past the call.
+//   - [sujuvaServe], for a request without a body or with a small JSON one
+//     (the API's usual call): the glue (glue/worker.mjs) reads the body whole,
+//     writes the request into Go's memory and calls Go synchronously through
+//     an export; the answer comes back the same way. No promise, no
+//     goroutine, no pipe and no callback lives past the call.
 //   - syumai/workers' handleRequest, through [direct], for any other body (a
 //     CSV upload, a body of unknown length), which is streamed.
 //
@@ -162,35 +165,69 @@ func await(p js.Value) (js.Value, error) {
 	return s.v, s.err
 }
 
-// serveNow registers the glue's synchronous path as the instance's
-// binding.serve(method, url, headers, body): headers one "name: value"
-// line each, body a Uint8Array or null. It returns [status, headers, body]
-// in the same forms. The handler runs to its end inside the call; it must
-// not wait for JS, and the API's handler never does.
-func serveNow(h http.Handler) {
-	serve := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		status, header, body := serveCall(h, args[0].String(), args[1].String(), args[2].String(), args[3])
-		out := js.Null()
-		if len(body) > 0 {
-			out = uint8Array.New(len(body))
-			js.CopyBytesToJS(out, body)
-		}
-		return []any{status, header, out}
-	})
-	js.Global().Get("context").Get("binding").Set("serve", serve) // lives as long as the instance
+// The synchronous path is three functions Go exports to the instance
+// (//go:wasmexport), so that a call costs no more than a call: a js.FuncOf
+// callback wakes Go's scheduler and parks its goroutine again on every
+// call, about 0.1 ms of a request on local workerd against nothing for an
+// export, and every argument or result crossing as a JS value is one more
+// call into JS. Here the glue writes the request into Go's memory, calls
+// sujuva_serve, and reads the answer from Go's memory:
+//
+//	request:  "METHOD URL\n" "name: value\n"... "\n" body
+//	answer:   "STATUS\n"     "name: value\n"... "\n" body
+//
+// JS is single-threaded and each call runs to its end, so one buffer each
+// way serves every request; the glue copies the answer out before its next
+// call. The handler runs inside the call: it must not wait for JS, and the
+// API's handler never does.
+var (
+	served  http.Handler // set by main before workers.Ready
+	request []byte       // the glue writes the next request here
+	answer  []byte       // the last answer, until the next call
+)
+
+// sujuvaRequest makes room for a request of n bytes and returns where the
+// glue writes it. Its address changes when it grows, and a call into Go
+// may grow the memory: the glue takes a fresh view of it after each call.
+//
+//go:wasmexport sujuva_request
+func sujuvaRequest(n int32) unsafe.Pointer {
+	if int(n) > cap(request) || cap(request) == 0 {
+		request = make([]byte, max(n, 4096))
+	}
+	request = request[:cap(request)]
+	return unsafe.Pointer(&request[0])
 }
 
-// serveCall serves one request given as text and bytes, and returns the
-// answer in the same forms. It never touches JS, so it is plain Go.
-func serveCall(h http.Handler, method, target, header string, body js.Value) (int, string, []byte) {
-	var b []byte
-	if body.Truthy() {
-		b = make([]byte, body.Get("byteLength").Int())
-		js.CopyBytesToGo(b, body)
-	}
-	r, err := http.NewRequest(method, target, bytes.NewReader(b))
+// sujuvaServe serves the n bytes of request written at sujuvaRequest's
+// address, and returns the length of the answer at sujuvaAnswer's.
+//
+//go:wasmexport sujuva_serve
+func sujuvaServe(n int32) int32 {
+	answer = serveBytes(served, request[:n], answer[:0])
+	// An export runs without Go's scheduler: let goroutines that are ready
+	// run now, as they did when each call parked in a js.FuncOf callback
+	// (one that panics then ends the instance here, and the glue restarts it).
+	runtime.Gosched()
+	return int32(len(answer))
+}
+
+// sujuvaAnswer returns where the last answer starts.
+//
+//go:wasmexport sujuva_answer
+func sujuvaAnswer() unsafe.Pointer {
+	return unsafe.Pointer(unsafe.SliceData(answer))
+}
+
+// serveBytes serves one request in the export's wire form and appends the
+// answer, in its wire form, to out. It never touches JS, so it is plain Go.
+func serveBytes(h http.Handler, in, out []byte) []byte {
+	head, body, _ := bytes.Cut(in, []byte("\n\n"))
+	line, header, _ := strings.Cut(string(head), "\n")
+	method, target, _ := strings.Cut(line, " ")
+	r, err := http.NewRequest(method, target, bytes.NewReader(body))
 	if err != nil {
-		return http.StatusBadRequest, "content-type: text/plain; charset=utf-8\n", []byte("bad request\n")
+		return append(out, "400\ncontent-type: text/plain; charset=utf-8\ncontent-length: 12\n\nbad request\n"...)
 	}
 	for line := range strings.SplitSeq(header, "\n") {
 		if name, value, ok := strings.Cut(line, ": "); ok {
@@ -199,16 +236,18 @@ func serveCall(h http.Handler, method, target, header string, body js.Value) (in
 	}
 	r.RemoteAddr = r.Header.Get("Cf-Connecting-Ip")
 	w := record(h, r, http.Header{})
-	var lines strings.Builder
+	out = strconv.AppendInt(out, int64(w.status), 10)
+	out = append(out, '\n')
 	for name, values := range w.header {
 		for _, v := range values {
-			lines.WriteString(name)
-			lines.WriteString(": ")
-			lines.WriteString(noNewlines.Replace(v))
-			lines.WriteByte('\n')
+			out = append(out, name...)
+			out = append(out, ": "...)
+			out = append(out, noNewlines.Replace(v)...)
+			out = append(out, '\n')
 		}
 	}
-	return w.status, lines.String(), w.body
+	out = append(out, '\n')
+	return append(out, w.body...)
 }
 
 // noNewlines keeps a header value on its line, as net/http does.

@@ -34,7 +34,7 @@ func main() {
 		Debug:          cloudflare.Getenv("SUJUVA_DIAGNOSTICS") == "1",
 	})
 	workers.ServeNonBlock(direct(h)) // bodies the glue streams
-	serveNow(h)                      // every other request, synchronously
+	served = h                       // every other request, synchronously (sujuva_serve)
 	workers.Ready()
 	select {} // keep the instance for the isolate's next requests
 }

@@ -33,9 +33,10 @@ globalThis.tryCatch = (fn) => {
 
 // Two paths into Go (see jsio.go):
 //   - A request without a body, or with a JSON body of a known length up to
-//     4 MiB (the API's usual call), is read here whole and served by one
-//     synchronous call, binding.serve: no promise and no stream between JS
-//     and Go, which is most of what a request used to cost.
+//     4 MiB (the API's usual call), is read here whole, written into Go's
+//     memory and served by one synchronous call of an export of Go's,
+//     sujuva_serve: no promise, no stream and no callback between JS and Go,
+//     which is most of what a request used to cost.
 //   - Any other body (a CSV upload, a body of unknown length) goes to
 //     syumai/workers' handleRequest, which streams it into Go.
 const WHOLE_MAX = 4 << 20;
@@ -47,20 +48,39 @@ function servedWhole(req) {
   return type.startsWith("application/json") && length > 0 && length <= WHOLE_MAX;
 }
 
+const utf8 = new TextEncoder();
+const text = new TextDecoder();
+
+// serveWhole writes the request into Go's memory in the form jsio.go reads,
+// calls Go's sujuva_serve export, and builds the Response from the answer
+// Go leaves in its memory (copied out before Go is called again).
 async function serveWhole(inst, req) {
   const body = req.body === null ? null : new Uint8Array(await req.arrayBuffer());
-  let head = "";
+  let head = req.method + " " + req.url + "\n";
   for (const [name, value] of req.headers) head += name + ": " + value + "\n";
+  head += "\n";
   await inst.ready;
-  const answer = inst.binding.serve(req.method, req.url, head, body);
-  if (answer === undefined) throw new Error("the Go instance exited");
-  const [status, lines, bytes] = answer;
+  const go = inst.instance.exports;
+  if (inst.go.exited) throw new Error("the Go instance exited");
+  const room = head.length * 3 + (body === null ? 0 : body.length); // UTF-8 takes at most 3 bytes per UTF-16 unit
+  const at = go.sujuva_request(room);
+  let mem = new Uint8Array(go.mem.buffer);
+  let n = utf8.encodeInto(head, mem.subarray(at, at + head.length * 3)).written;
+  if (body !== null) { mem.set(body, at + n); n += body.length; }
+  const length = go.sujuva_serve(n);
+  const from = go.sujuva_answer();
+  mem = new Uint8Array(go.mem.buffer); // the call may have grown the memory
+  const answer = mem.slice(from, from + length);
+  let end = 0; // the answer's head ends at its first empty line
+  while (end + 1 < answer.length && !(answer[end] === 10 && answer[end + 1] === 10)) end++;
+  const lines = text.decode(answer.subarray(0, end)).split("\n");
   const headers = new Headers();
-  for (const line of lines.split("\n")) {
-    const i = line.indexOf(": ");
-    if (i > 0) headers.append(line.slice(0, i), line.slice(i + 2));
+  for (let i = 1; i < lines.length; i++) {
+    const j = lines[i].indexOf(": ");
+    if (j > 0) headers.append(lines[i].slice(0, j), lines[i].slice(j + 2));
   }
-  return new Response(bytes, { status, headers });
+  const rest = answer.subarray(end + 2);
+  return new Response(rest.length > 0 ? rest : null, { status: Number(lines[0]), headers });
 }
 
 async function serveStreamed(inst, req) {

@@ -98,8 +98,8 @@ errorBody("wrong content type", await call(valid.op, { method: "POST", body: val
 errorBody("malformed JSON", await call(valid.op, { method: "POST", body: '{"x":', type: "application/json" }), 400, "bad_request");
 errorBody("not acceptable", await call(valid.op, { method: "POST", body: valid.body, type: "application/json", accept: "text/html" }), 406, "not_acceptable");
 errorBody("too large", await call(valid.op, { method: "POST", body: '{"x":"' + "x".repeat(5 << 20) + '"}', type: "application/json" }), 413, "too_large");
-// The glue serves a JSON body of known length by one synchronous call into
-// Go and streams any other; the same body by both paths answers the same.
+// The glue serves a JSON body of known length through Go's sujuva_serve
+// export and streams any other; the same body by both paths answers the same.
 const plain = await call(valid.op, { method: "POST", body: valid.body, type: valid.type });
 const chunked = await call(valid.op, { method: "POST", body: streamOf(valid.body), type: valid.type });
 check("a streamed JSON body answers as a whole one", chunked.status === 200 && chunked.text === plain.text && plain.status === 200,
