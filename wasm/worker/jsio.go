@@ -12,6 +12,8 @@ import (
 	"strings"
 	"syscall/js"
 	"unsafe"
+
+	"github.com/sujuva/sujuva/wasm/httpapi"
 )
 
 // This file is the Worker's only syscall/js code. Requests reach Go on two
@@ -227,7 +229,9 @@ func serveBytes(h http.Handler, in, out []byte) []byte {
 	method, target, _ := strings.Cut(line, " ")
 	r, err := http.NewRequest(method, target, bytes.NewReader(body))
 	if err != nil {
-		return append(out, "400\ncontent-type: text/plain; charset=utf-8\ncontent-length: 12\n\nbad request\n"...)
+		// A URL workerd handed over always parses; answer as the API would.
+		const bad = `{"error":{"kind":"` + httpapi.KindBadRequest + `","message":"the request line does not parse"}}`
+		return append(out, "400\ncontent-type: application/json\ncontent-length: "+strconv.Itoa(len(bad))+"\n\n"+bad...)
 	}
 	for line := range strings.SplitSeq(header, "\n") {
 		if name, value, ok := strings.Cut(line, ": "); ok {
