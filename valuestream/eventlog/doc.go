@@ -56,7 +56,7 @@
 //
 // [Analyze] reads an io.Reader and never panics on its bytes. A malformed
 // row is a [*LineError] naming its line; with [Options.Lenient] such rows
-// are counted, skipped and reported instead (the first 100 in
+// are counted, skipped and reported instead (the first 100 by line in
 // [Summary.Errors]). Analyze honours ctx's cancellation between blocks and
 // reports progress through [Options.Progress].
 package eventlog

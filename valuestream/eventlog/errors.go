@@ -1,6 +1,7 @@
 package eventlog
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 )
@@ -44,3 +45,5 @@ func lineError(line int64, column string, value []byte, reason string) *LineErro
 	}
 	return &LineError{Line: line, Column: column, Value: string(value), Reason: reason}
 }
+
+func byLine(a, b *LineError) int { return cmp.Compare(a.Line, b.Line) }
