@@ -82,8 +82,8 @@ type engine struct {
 	mu                sync.Mutex
 	firstErr          *LineError   // the earliest error, when not lenient
 	errLine           atomic.Int64 // its line: blocks after it need no parsing
-	fatal             error // ErrLocation or ErrTooLarge
-	stopErr           error // a read error or ctx's
+	fatal             error        // ErrLocation or ErrTooLarge
+	stopErr           error        // a read error or ctx's
 	skipped           int64
 	reported          []*LineError
 	shard, shards     int // keep only the rows of case shard shard of shards (see AnalyzePart); 0, 0 keeps all
