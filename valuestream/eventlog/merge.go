@@ -226,10 +226,12 @@ func Merge(o Options, parts ...*Part) (*Summary, error) {
 			}
 		}
 	}
+	transStats := make(map[int]Stats)
 	for k, c := range transCount {
 		if c > 0 {
-			s.Transitions = append(s.Transitions, Transition{From: names[k/nAct], To: names[k%nAct],
-				Stats: stats(all[off[k]:off[k+1]])})
+			st := stats(all[off[k]:off[k+1]])
+			transStats[k] = st
+			s.Transitions = append(s.Transitions, Transition{From: names[k/nAct], To: names[k%nAct], Stats: st})
 		}
 	}
 	s.Waits = stats(all)
@@ -253,6 +255,13 @@ func Merge(o Options, parts ...*Part) (*Summary, error) {
 	s.StepWaits = make([]Stats, len(top.seq))
 	stepWaits := make([]int64, top.cases)
 	for i := 1; i < len(top.seq); i++ {
+		// A transition that only the top path takes, once, has exactly the
+		// waits of its step: as in most logs with one main path.
+		k := int(top.seq[i-1])*nAct + int(top.seq[i])
+		if transCount[k] == top.cases && countStep(top.seq, top.seq[i-1], top.seq[i]) == 1 {
+			s.StepWaits[i] = transStats[k]
+			continue
+		}
 		stepWaits = stepWaits[:0]
 		for _, run := range top.waits {
 			for j := i - 1; j < len(run); j += len(top.seq) - 1 {
@@ -262,4 +271,15 @@ func Merge(o Options, parts ...*Part) (*Summary, error) {
 		s.StepWaits[i] = stats(stepWaits)
 	}
 	return s, nil
+}
+
+// countStep returns how many times seq steps from a to b.
+func countStep(seq []uint16, a, b uint16) int {
+	n := 0
+	for i := 1; i < len(seq); i++ {
+		if seq[i-1] == a && seq[i] == b {
+			n++
+		}
+	}
+	return n
 }

@@ -13,16 +13,21 @@ import (
 // row cost a third more.
 func shardOf(id []byte, n int) int {
 	const k1, k2, k3 = 0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9, 0x94d049bb133111eb
-	h := uint64(len(id)) * k3
-	for ; len(id) >= 8; id = id[8:] {
-		h = (h ^ binary.LittleEndian.Uint64(id)) * k1
-		h ^= h >> 29
+	var h uint64
+	if k, ok := caseKeyOf(id); ok {
+		h = (k.lo ^ k3) * k1
+		h = (h ^ h>>29 ^ k.hi) * k2
+	} else {
+		h = uint64(len(id)) * k3
+		for ; len(id) >= 8; id = id[8:] {
+			h = (h ^ binary.LittleEndian.Uint64(id)) * k1
+			h ^= h >> 29
+		}
+		for i, c := range id {
+			h ^= uint64(c) << (8 * i)
+		}
+		h *= k2
 	}
-	var tail uint64
-	for i, c := range id {
-		tail |= uint64(c) << (8 * i)
-	}
-	h = (h ^ tail) * k2
 	h ^= h >> 32
 	h *= k1
 	// The high 32 bits of h times n are uniform in [0, n), with no division.

@@ -815,6 +815,7 @@ func eventLogBudget(t *testing.T, tb *tab) []string {
 	tb.selectTab("stream")
 	var browserMs []float64
 	var workers float64
+	var shards []string
 	for i := range 2 {
 		tb.do(`globalThis.sujuvaLastEventLogMs = undefined`)
 		require.NoError(t, chromedp.Do(tb.ctx, chromedp.SetUploadFiles(`#eventlog-file`, []string{path})))
@@ -822,8 +823,12 @@ func eventLogBudget(t *testing.T, tb *tab) []string {
 		require.NoError(t, err, "run %d", i)
 		browserMs = append(browserMs, eval[float64](tb, `globalThis.sujuvaLastEventLogMs`))
 		workers = eval[float64](tb, `globalThis.sujuvaLastEventLogWorkers || 1`)
+		if workers > 1 {
+			shards = append(shards, eval[string](tb, `JSON.stringify(globalThis.sujuvaLastEventLogShards)`))
+		}
 		tb.do(`document.querySelector('#eventlog-file').value = ''`)
 	}
 	return []string{fmt.Sprintf("1M-event CSV (%d bytes): browser %v Web Worker(s) %v ms, native bridge %v ms (GOMAXPROCS %d); budget: browser within 3x native",
-		buf.Len(), workers, roundAll(browserMs), roundAll(native), runtime.GOMAXPROCS(0))}
+		buf.Len(), workers, roundAll(browserMs), roundAll(native), runtime.GOMAXPROCS(0)),
+		fmt.Sprintf("1M-event CSV in shards, each run (ms): %s", strings.Join(shards, " "))}
 }
