@@ -397,7 +397,7 @@ function streamPanel() {
 // eventLogSection analyses a CSV event log dropped or chosen, in the Web
 // Worker: the file never leaves the browser.
 function eventLogSection() {
-  warmShardWorkers(eventLogShards(shardFrom));
+  if (eventLogShards(shardFrom) > 1) warmShardWorkers(eventLogShards(shardFrom));
   const out = h('div', { id: 'eventlog-out', 'aria-live': 'polite' });
   const progress = h('progress', { id: 'eventlog-progress', max: '1', value: '0', 'aria-label': t('eventLog') });
   const days = (s) => num(s / 86400, 1);
@@ -543,13 +543,17 @@ let workerSeq = 0;
 
 // Go's WebAssembly runs on one thread, so a large event log is analysed in
 // shards, one Web Worker (and Go instance) each, and their parts merged in
-// the first: from shardFrom bytes, on as many workers as the device has
-// cores, up to 4. The page only passes messages; the bridge shards and
-// merges.
+// the first: from shardFrom bytes, on a device of shardCores cores or more,
+// on as many workers as it has cores, up to 4. On 2 cores, shared with the
+// rest of the machine, two shards measured no faster than one Worker (see
+// the README), so such devices keep one. The page only passes messages;
+// the bridge shards and merges.
 const shardFrom = 4 << 20;
+const shardCores = 4;
 const shardWorkers = [];
 function eventLogShards(size) {
-  return size < shardFrom ? 1 : Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4));
+  const cores = navigator.hardwareConcurrency || 1;
+  return size < shardFrom || cores < shardCores ? 1 : Math.min(cores, 4);
 }
 
 // ask posts msg to w and resolves with its answer, passing progress
