@@ -2,6 +2,7 @@ package eventlog_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -108,4 +109,15 @@ func ExampleMerge_malformed() {
 	fmt.Println(err)
 	// Output:
 	// eventlog: line 3: column timestamp: not a timestamp "yesterday"
+}
+
+// Bytes from elsewhere are checked before they are trusted.
+func ExamplePart_UnmarshalBinary() {
+	var p eventlog.Part
+	err := p.UnmarshalBinary([]byte("SJEP\x01\x00\x02"))
+	fmt.Println(errors.Is(err, eventlog.ErrParts))
+	fmt.Println(err)
+	// Output:
+	// true
+	// eventlog: parts: truncated
 }
