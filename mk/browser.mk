@@ -29,7 +29,7 @@ bench-browser: chromium $(BROWSER_NODE)
 	$(GO) test -tags browser -count=1 -run '^TestBudgets$$' -v ./$(BROWSER_E2E)/
 
 # wasm/browser/default.pgo is a CPU profile of the event-log engine's 1M-event
-# benchmark, run natively; every `go build` of wasm/browser uses it for
+# benchmarks, the whole log and a shard of two and their merge, run natively; every `go build` of wasm/browser uses it for
 # profile-guided optimisation. Its main effect is inlining the engine's hot
 # calls, which Go's wasm code pays for dearly (a call spills the caller's
 # registers and returns through a resume dispatch): the analysis in the
@@ -37,5 +37,5 @@ bench-browser: chromium $(BROWSER_NODE)
 # to the engine.
 pgo-browser:
 	tmp=$$(mktemp -d) && $(GO) test -c -o $$tmp/eventlog.test ./valuestream/eventlog && \
-	  $$tmp/eventlog.test -test.run '^$$' -test.bench 'Analyze/engine/1000000$$' -test.benchtime 10x \
+	  $$tmp/eventlog.test -test.run '^$$' -test.bench '^Benchmark(Analyze|Shards)$$/^(engine|part-of-2|merge-of-2)$$/^1000000$$' -test.benchtime 10x \
 	    -test.cpuprofile $(CURDIR)/wasm/browser/default.pgo; status=$$?; rm -rf $$tmp; exit $$status

@@ -52,11 +52,24 @@
 // of slices, sort) is the oracle of a differential test and the baseline
 // of the benchmarks; the README gives the measured figures against DuckDB.
 //
+// # Shards
+//
+// Where one process cannot use the cores — Go's js/wasm is single-threaded,
+// so a browser page uses them through several Web Workers, each with its
+// own Go instance — [AnalyzePart] analyses one shard of the cases: every
+// shard reads the whole input, but hashes each row's case id (before
+// anything else of the row is read) and keeps only its own. Its [Part] is
+// the paths of its cases with their counts and every wait; [Merge] puts
+// the parts of all shards together, ranking the activities of all in one
+// byte order, and computes the statistics from them: the same [Summary]
+// as [Analyze], exactly, malformed rows and errors included. Parts travel
+// in a compact binary form ([Part.MarshalBinary]).
+//
 // # Robustness
 //
 // [Analyze] reads an io.Reader and never panics on its bytes. A malformed
 // row is a [*LineError] naming its line; with [Options.Lenient] such rows
-// are counted, skipped and reported instead (the first 100 in
+// are counted, skipped and reported instead (the first 100 by line in
 // [Summary.Errors]). Analyze honours ctx's cancellation between blocks and
 // reports progress through [Options.Progress].
 package eventlog

@@ -3,10 +3,12 @@ package eventlog
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -80,9 +82,11 @@ type engine struct {
 	mu                sync.Mutex
 	firstErr          *LineError   // the earliest error, when not lenient
 	errLine           atomic.Int64 // its line: blocks after it need no parsing
-	fatal             error
+	fatal             error        // ErrLocation or ErrTooLarge
+	stopErr           error        // a read error or ctx's
 	skipped           int64
 	reported          []*LineError
+	shard, shards     int // keep only the rows of case shard shard of shards (see AnalyzePart); 0, 0 keeps all
 }
 
 // Analyze reads a CSV event log from r and returns its summary. It returns
@@ -91,11 +95,37 @@ type engine struct {
 // ([ErrTooLarge]), for a read error and for ctx's cancellation. An input
 // with a header and no rows gives an empty summary.
 func Analyze(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	e := &engine{opts: o, seed: newHashSeed(), acts: &activityTable{ids: map[string]uint16{}}}
-	headerBytes, err := e.readHeader(br)
+	e, results, err := parse(ctx, r, o, 0, 0)
+	if err == nil {
+		err = e.err()
+	}
 	if err != nil {
 		return nil, err
+	}
+	return e.summarise(results)
+}
+
+// err returns the error that ended a parse, if one did: the fatal one,
+// then the earliest malformed row, then a read error or ctx's.
+func (e *engine) err() error {
+	switch {
+	case e.fatal != nil:
+		return e.fatal
+	case e.firstErr != nil:
+		return e.firstErr
+	}
+	return e.stopErr
+}
+
+// parse reads the input into each worker's rows by partition, keeping only
+// the cases of shard shard of shards when shards > 1. It returns an error
+// for the header; the others are e's fatal, then firstErr, then stopErr.
+func parse(ctx context.Context, r io.Reader, o Options, shard, shards int) (*engine, []parts, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	e := &engine{opts: o, seed: newHashSeed(), acts: &activityTable{ids: map[string]uint16{}}, shard: shard, shards: shards}
+	headerBytes, err := e.readHeader(br)
+	if err != nil {
+		return nil, nil, err
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -122,17 +152,9 @@ func Analyze(ctx context.Context, r io.Reader, o Options) (*Summary, error) {
 	for w := range results {
 		results[w].seal()
 	}
-	switch {
-	case e.fatal != nil:
-		return nil, e.fatal
-	case e.firstErr != nil:
-		return nil, e.firstErr
-	case readErr != nil:
-		return nil, readErr
-	case ctx.Err() != nil:
-		return nil, ctx.Err()
-	}
-	return e.summarise(results)
+	slices.SortFunc(e.reported, byLine)
+	e.stopErr = cmp.Or(readErr, ctx.Err())
+	return e, results, nil
 }
 
 // readHeader reads the first line, detects the delimiter and finds the
@@ -268,9 +290,15 @@ func (e *engine) work(ctx context.Context, cancel context.CancelFunc, ch <-chan 
 			if len(line) == 0 {
 				continue // blank lines, as encoding/csv skips them
 			}
+			if e.shards > 1 && !blk.quoted && e.plainShard(line) != e.shard {
+				continue // another shard's row, found without splitting it
+			}
 			ok := true
 			if blk.quoted {
 				fields, scratch, ok = splitFields(fields, line, e.delim, scratch)
+				if e.shards > 1 && e.fieldsShard(fields, ok) != e.shard {
+					continue
+				}
 			} else {
 				fields = splitPlain(fields[:0], line, e.delim)
 			}
@@ -323,8 +351,12 @@ func (e *engine) malformed(le *LineError) {
 	defer e.mu.Unlock()
 	if e.opts.Lenient {
 		e.skipped++
+		// The first maxReported by line, whatever order the workers find
+		// them in: a later one takes the place of the last.
 		if len(e.reported) < maxReported {
 			e.reported = append(e.reported, le)
+		} else if last := slices.MaxFunc(e.reported, byLine); le.Line < last.Line {
+			*last = *le
 		}
 		return
 	}

@@ -1,6 +1,7 @@
 package eventlog
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 )
@@ -17,6 +18,10 @@ var (
 	// than the engine indexes (2³² − 1 events, 2¹⁶ activities) or a longer
 	// line than MaxLineBytes.
 	ErrTooLarge = errors.New("eventlog: input too large")
+	// ErrParts is returned by [Merge] for parts that are not every shard
+	// of one analysis once, by [AnalyzePart] for a shard out of range, and
+	// by [Part.UnmarshalBinary] for bytes that are not a part.
+	ErrParts = errors.New("eventlog: parts")
 )
 
 // LineError reports a malformed row: its 1-based line number in the input
@@ -44,3 +49,5 @@ func lineError(line int64, column string, value []byte, reason string) *LineErro
 	}
 	return &LineError{Line: line, Column: column, Value: string(value), Reason: reason}
 }
+
+func byLine(a, b *LineError) int { return cmp.Compare(a.Line, b.Line) }

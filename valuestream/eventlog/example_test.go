@@ -2,6 +2,7 @@ package eventlog_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -58,4 +59,65 @@ func ExampleSummary_Map() {
 	// s1 referral_received 0s
 	// s2 first_contact 38h0m0s
 	// s3 decision 130h30m0s
+}
+
+// Two shards, as two processes or Web Workers would analyse a log: each
+// reads all of it but keeps its own cases, and sends its part on in binary.
+func ExampleAnalyzePart() {
+	var encoded [][]byte
+	for k := range 2 {
+		p, err := eventlog.AnalyzePart(context.Background(), strings.NewReader(exampleLog), eventlog.Options{}, k, 2)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		b, _ := p.MarshalBinary()
+		encoded = append(encoded, b)
+	}
+	var parts []*eventlog.Part
+	for _, b := range encoded {
+		p := new(eventlog.Part)
+		if err := p.UnmarshalBinary(b); err != nil {
+			fmt.Println(err)
+			return
+		}
+		parts = append(parts, p)
+	}
+	s, err := eventlog.Merge(eventlog.Options{}, parts...)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d events, %d cases, median lead time %.1f days\n", s.Events, s.Cases, s.LeadTime.Median/86400)
+	// Output:
+	// 6 events, 2 cases, median lead time 7.0 days
+}
+
+// The earliest malformed row of all shards is the error, as Analyze's.
+func ExampleMerge_malformed() {
+	const log = "case_id,activity,timestamp\nA,x,2024-01-01T10:00:00Z\nB,y,yesterday\nC,z,tomorrow\n"
+	var parts []*eventlog.Part
+	for k := range 3 {
+		p, err := eventlog.AnalyzePart(context.Background(), strings.NewReader(log), eventlog.Options{}, k, 3)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		parts = append(parts, p)
+	}
+	_, err := eventlog.Merge(eventlog.Options{}, parts...)
+	fmt.Println(err)
+	// Output:
+	// eventlog: line 3: column timestamp: not a timestamp "yesterday"
+}
+
+// Bytes from elsewhere are checked before they are trusted.
+func ExamplePart_UnmarshalBinary() {
+	var p eventlog.Part
+	err := p.UnmarshalBinary([]byte("SJEP\x01\x00\x02"))
+	fmt.Println(errors.Is(err, eventlog.ErrParts))
+	fmt.Println(err)
+	// Output:
+	// true
+	// eventlog: parts: truncated
 }

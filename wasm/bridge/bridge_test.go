@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -294,6 +295,63 @@ func TestAnalyzeEventLog(t *testing.T) {
 			assert.Positive(t, seen, "progress was reported")
 		})
 	}
+}
+
+// TestEventLogShards: the parts of every shard, merged, answer exactly as
+// AnalyzeEventLog of the whole log, errors included.
+func TestEventLogShards(t *testing.T) {
+	b := bridge.New()
+	cases := append(slices.Clone(eventLogCases), struct {
+		name, csv string
+		opts      bridge.EventLogOptions
+		wantKind  bridge.Kind
+		wantCode  model.Code
+		want      []string
+	}{name: "lenient, many cases", csv: smallLog + strings.Repeat("c3,Selvitys,eilen\nc4,Yhteydenotto,2026-01-06T09:00:00+02:00\n", 50),
+		opts: bridge.EventLogOptions{Lenient: true, StartActivity: "Yhteydenotto", EndActivity: "Selvitys", MapName: "m"}})
+	for _, tc := range cases {
+		want, wantErr := b.AnalyzeEventLog(context.Background(), strings.NewReader(tc.csv), tc.opts, nil)
+		for n := 1; n <= 3; n++ {
+			t.Run(fmt.Sprintf("%s/%d", tc.name, n), func(t *testing.T) {
+				var parts [][]byte
+				var err error
+				for k := range n {
+					var part []byte
+					if part, err = b.AnalyzeEventLogPart(context.Background(), strings.NewReader(tc.csv), tc.opts, k, n, nil); err != nil {
+						break
+					}
+					parts = append(parts, part)
+				}
+				var got []byte
+				if err == nil {
+					got, err = b.MergeEventLog(parts, tc.opts)
+				}
+				if wantErr != nil {
+					var we, ge *bridge.Error
+					require.ErrorAs(t, wantErr, &we)
+					require.ErrorAs(t, err, &ge)
+					assert.Equal(t, we.Kind, ge.Kind)
+					assert.Equal(t, we.Message, ge.Message)
+					assert.Equal(t, we.Findings, ge.Findings)
+					return
+				}
+				require.NoError(t, err)
+				assert.Equal(t, string(want), string(got))
+			})
+		}
+	}
+	part, err := b.AnalyzeEventLogPart(context.Background(), strings.NewReader(smallLog), bridge.EventLogOptions{}, 0, 2, nil)
+	require.NoError(t, err)
+	for name, parts := range map[string][][]byte{"one of two": {part}, "not a part": {[]byte("case_id")}} {
+		_, err = b.MergeEventLog(parts, bridge.EventLogOptions{})
+		var e *bridge.Error
+		require.ErrorAs(t, err, &e, name)
+		assert.Equal(t, bridge.KindInvalid, e.Kind, name)
+	}
+	_, err = b.AnalyzeEventLogPart(context.Background(), strings.NewReader(smallLog), bridge.EventLogOptions{}, 2, 2, nil)
+	var e *bridge.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, bridge.KindInvalid, e.Kind)
 }
 
 var errLimit = errors.New("limit")

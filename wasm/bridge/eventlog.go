@@ -65,6 +65,70 @@ const OpEventLog = "eventlog.analyze"
 // limits; KindCanceled when ctx ends. A read error of r is kept as the cause
 // (Err), so a caller's size-limit sentinel stays visible to errors.Is.
 func (b *Bridge) AnalyzeEventLog(ctx context.Context, r io.Reader, opts EventLogOptions, progress func(bytesRead int64)) ([]byte, error) {
+	o, err := opts.engine(progress)
+	if err != nil {
+		return nil, err
+	}
+	s, err := eventlog.Analyze(ctx, r, o)
+	if err != nil {
+		return nil, eventLogError(err, opts.Location)
+	}
+	return eventLogResult(s, opts)
+}
+
+// AnalyzeEventLogPart analyses shard shard of shards of the CSV event log
+// in r (see eventlog.AnalyzePart) and returns the part's binary form, for
+// [Bridge.MergeEventLog]: a page runs one shard in each of its Web Workers,
+// each with its own Go instance, to use more than one core. Errors are
+// those of [Bridge.AnalyzeEventLog] that every shard meets alike; a
+// malformed row is reported by the merge.
+func (b *Bridge) AnalyzeEventLogPart(ctx context.Context, r io.Reader, opts EventLogOptions, shard, shards int, progress func(bytesRead int64)) ([]byte, error) {
+	o, err := opts.engine(progress)
+	if err != nil {
+		return nil, err
+	}
+	p, err := eventlog.AnalyzePart(ctx, r, o, shard, shards)
+	if err != nil {
+		if errors.Is(err, eventlog.ErrParts) {
+			return nil, &Error{Op: OpEventLog, Kind: KindInvalid, Message: "no such shard", Err: err}
+		}
+		return nil, eventLogError(err, opts.Location)
+	}
+	out, err := p.MarshalBinary()
+	if err != nil {
+		return nil, &Error{Op: OpEventLog, Kind: KindInternal, Message: "cannot encode the part", Err: err}
+	}
+	return out, nil
+}
+
+// MergeEventLog merges the parts of every shard of one event log, each
+// from [Bridge.AnalyzeEventLogPart] with the same opts, and returns the
+// same JSON, or the same error, as [Bridge.AnalyzeEventLog] of the whole
+// log. Parts that are not every shard once, or not parts, are KindInvalid.
+func (b *Bridge) MergeEventLog(parts [][]byte, opts EventLogOptions) ([]byte, error) {
+	o, err := opts.engine(nil)
+	if err != nil {
+		return nil, err
+	}
+	ps := make([]*eventlog.Part, len(parts))
+	for i, data := range parts {
+		ps[i] = new(eventlog.Part)
+		if err := ps[i].UnmarshalBinary(data); err != nil {
+			return nil, &Error{Op: OpEventLog, Kind: KindInvalid, Message: "not a part of an event log", Err: err}
+		}
+	}
+	s, err := eventlog.Merge(o, ps...)
+	if errors.Is(err, eventlog.ErrParts) {
+		return nil, &Error{Op: OpEventLog, Kind: KindInvalid, Message: "not the parts of one event log", Err: err}
+	}
+	if err != nil {
+		return nil, eventLogError(err, opts.Location)
+	}
+	return eventLogResult(s, opts)
+}
+
+// engine returns the engine's options for opts.
+func (opts EventLogOptions) engine(progress func(int64)) (eventlog.Options, error) {
 	o := eventlog.Options{
 		CaseColumn: opts.CaseColumn, ActivityColumn: opts.ActivityColumn, TimeColumn: opts.TimeColumn,
 		Lenient: opts.Lenient, StartActivity: opts.StartActivity, EndActivity: opts.EndActivity, Progress: progress,
@@ -72,15 +136,16 @@ func (b *Bridge) AnalyzeEventLog(ctx context.Context, r io.Reader, opts EventLog
 	if opts.Location != "" {
 		loc, err := time.LoadLocation(opts.Location)
 		if err != nil {
-			return nil, &Error{Op: OpEventLog, Kind: KindInvalid, Message: "unknown location",
+			return o, &Error{Op: OpEventLog, Kind: KindInvalid, Message: "unknown location",
 				Findings: model.Findings{model.NewError("/location", CodeEventLogLocation).With("location", opts.Location)}}
 		}
 		o.Location = loc
 	}
-	s, err := eventlog.Analyze(ctx, r, o)
-	if err != nil {
-		return nil, eventLogError(err, opts.Location)
-	}
+	return o, nil
+}
+
+// eventLogResult encodes the EventLogResult of s.
+func eventLogResult(s *eventlog.Summary, opts EventLogOptions) ([]byte, error) {
 	name := opts.MapName
 	if name == "" {
 		name = "event log"

@@ -88,3 +88,36 @@ func ExampleBridge_AnalyzeEventLog() {
 	// Output:
 	// 1 48 Neuvonta 2
 }
+
+// A page with two cores analyses a log in two Web Workers, a shard each,
+// and merges their parts in one of them.
+func ExampleBridge_MergeEventLog() {
+	csv := "case_id,activity,timestamp\n" +
+		"c1,Yhteydenotto,2026-01-05T08:00:00+02:00\n" +
+		"c1,Selvitys,2026-01-07T08:00:00+02:00\n" +
+		"c2,Yhteydenotto,2026-01-05T09:00:00+02:00\n" +
+		"c2,Selvitys,2026-01-05T21:00:00+02:00\n"
+	b := bridge.New()
+	var parts [][]byte
+	for k := range 2 {
+		part, err := b.AnalyzeEventLogPart(context.Background(), strings.NewReader(csv), bridge.EventLogOptions{}, k, 2, nil)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		parts = append(parts, part)
+	}
+	out, err := b.MergeEventLog(parts, bridge.EventLogOptions{MapName: "Neuvonta"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var res bridge.EventLogResult
+	_ = json.Unmarshal(out, &res)
+	fmt.Println(res.Summary.Cases, res.Summary.LeadTime.Median/3600, res.Map.Name)
+	_, err = b.MergeEventLog(parts[:1], bridge.EventLogOptions{})
+	fmt.Println(err != nil)
+	// Output:
+	// 2 30 Neuvonta
+	// true
+}

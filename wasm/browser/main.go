@@ -13,6 +13,11 @@
 //	                          → Promise<string>: the event-log analysis; progress
 //	                            is called with the bytes read after each block.
 //	                            Meant for a Web Worker (see site/static/worker.js).
+//	sujuva.analyzeEventLogPart(bytes, optionsJSON, shard, shards, progress)
+//	                          → Promise<Uint8Array>: one shard's part of it, for
+//	sujuva.mergeEventLog([part, ...], optionsJSON)
+//	                          → Promise<string>: the analysis of the parts of all
+//	                            shards, as analyzeEventLog's of the whole log.
 //	sujuva.version            → the worksheet file version
 package main
 
@@ -70,6 +75,54 @@ func main() {
 			return string(out), ""
 		})
 	}))
+	ns.Set("analyzeEventLogPart", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 4 || args[0].Type() != js.TypeObject || args[1].Type() != js.TypeString ||
+			args[2].Type() != js.TypeNumber || args[3].Type() != js.TypeNumber {
+			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "analyzeEventLogPart(bytes: Uint8Array, options: string, shard: number, shards: number, progress?: function)"}))
+		}
+		data := &uint8ArrayReader{src: args[0], n: args[0].Get("length").Int()}
+		var opts bridge.EventLogOptions
+		if err := json.Unmarshal([]byte(args[1].String()), &opts); err != nil {
+			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "options: " + err.Error()}))
+		}
+		shard, shards := args[2].Int(), args[3].Int()
+		var progress func(int64)
+		if len(args) > 4 && args[4].Type() == js.TypeFunction {
+			f := args[4]
+			progress = func(n int64) { f.Invoke(float64(n)) }
+		}
+		return promiseValue(func() (any, string) {
+			out, err := b.AnalyzeEventLogPart(context.Background(), data, opts, shard, shards, progress)
+			if err != nil {
+				return nil, errorJSON(err)
+			}
+			buf := js.Global().Get("Uint8Array").New(len(out))
+			js.CopyBytesToJS(buf, out)
+			return buf, ""
+		})
+	}))
+	ns.Set("mergeEventLog", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 2 || args[0].Type() != js.TypeObject || args[1].Type() != js.TypeString {
+			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "mergeEventLog(parts: Uint8Array[], options: string)"}))
+		}
+		parts := make([][]byte, args[0].Length())
+		for i := range parts {
+			src := args[0].Index(i)
+			parts[i] = make([]byte, src.Get("length").Int())
+			js.CopyBytesToGo(parts[i], src)
+		}
+		var opts bridge.EventLogOptions
+		if err := json.Unmarshal([]byte(args[1].String()), &opts); err != nil {
+			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "options: " + err.Error()}))
+		}
+		return promise(func() (string, string) {
+			out, err := b.MergeEventLog(parts, opts)
+			if err != nil {
+				return "", errorJSON(err)
+			}
+			return string(out), ""
+		})
+	}))
 	// debugPanic panics on a goroutine, ending the program the way a bug
 	// would: the end-to-end tests prove that such a crash reaches the
 	// console and fails them.
@@ -117,12 +170,18 @@ func reject(msg string) js.Value {
 // promise runs f on a new goroutine and settles a Promise with its result:
 // resolved with ok, or rejected with an Error carrying fail when fail is set.
 func promise(f func() (ok, fail string)) js.Value {
+	return promiseValue(func() (any, string) { return f() })
+}
+
+// promiseValue is promise for a result of any value js.ValueOf takes, or a
+// js.Value.
+func promiseValue(f func() (ok any, fail string)) js.Value {
 	var executor js.Func
 	executor = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		resolve, rej := args[0], args[1]
 		go func() {
 			defer executor.Release()
-			ok, fail := func() (ok, fail string) {
+			ok, fail := func() (ok any, fail string) {
 				defer func() {
 					if r := recover(); r != nil {
 						fail = errorJSON(&bridge.Error{Kind: bridge.KindInternal, Message: fmt.Sprint("panic: ", r)})

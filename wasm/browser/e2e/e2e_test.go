@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -643,6 +644,55 @@ func TestEventLogAnalysedInAWorker(t *testing.T) {
 	assert.Equal(t, "1 vrk", tb.text(`[data-figure="eventlog-median"]`), "25 h in days")
 }
 
+// TestEventLogShardedInWorkers: on a device of 4 cores (reported so by
+// Chromium here, whatever the machine has), a log over 4 MB is analysed in
+// a Web Worker per core, its shards merged, with the very summary of the
+// native bridge.
+func TestEventLogShardedInWorkers(t *testing.T) {
+	var buf bytes.Buffer
+	buf.WriteString("case_id,activity,timestamp\n")
+	acts := []string{"Yhteydenotto", "Selvitys", "Jatkosta sopiminen", "Selvitys"}
+	base := time.Date(2026, time.January, 5, 8, 0, 0, 0, time.UTC)
+	for c := 0; buf.Len() < 5<<20; c++ {
+		at := base.Add(time.Duration(c%3000) * time.Hour)
+		for i := range 1 + c%4 {
+			at = at.Add(time.Duration(1+(c*7+i*13)%71) * time.Minute * 37)
+			fmt.Fprintf(&buf, "tapaus-%d,%s,%s\n", c, acts[i], at.Format(time.RFC3339))
+		}
+		if c%1000 == 999 {
+			fmt.Fprintf(&buf, "tapaus-%d,%s,eilen\n", c, acts[0])
+		}
+	}
+	path := filepath.Join(t.TempDir(), "iso.csv")
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+	want, err := bridge.New().AnalyzeEventLog(context.Background(), bytes.NewReader(buf.Bytes()),
+		bridge.EventLogOptions{MapName: "iso.csv", Lenient: true, Location: "Europe/Helsinki"}, nil)
+	require.NoError(t, err)
+	var res struct{ Summary json.RawMessage }
+	require.NoError(t, json.Unmarshal(want, &res))
+
+	tb := newTab(t, "/")
+	cores(tb, 4)
+	tb.selectTab("stream")
+	tb.do(`globalThis.sujuvaLastEventLogSummary = undefined`)
+	require.NoError(t, chromedp.Do(tb.ctx, chromedp.SetUploadFiles(`#eventlog-file`, []string{path})))
+	_, err = chromedp.Run(tb.ctx, chromedp.Poll[bool](`globalThis.sujuvaLastEventLogSummary !== undefined`, chromedp.WithPollingTimeout(60*time.Second)))
+	require.NoError(t, err)
+	assert.Equal(t, 4.0, eval[float64](tb, `globalThis.sujuvaLastEventLogWorkers`))
+	assert.JSONEq(t, string(res.Summary), eval[string](tb, `JSON.stringify(globalThis.sujuvaLastEventLogSummary)`))
+	assert.Positive(t, eval[float64](tb, `globalThis.sujuvaLastEventLogSummary.skipped`))
+}
+
+// cores makes the page report n cores (navigator.hardwareConcurrency) and
+// reloads it.
+func cores(tb *tab, n int64) {
+	tb.t.Helper()
+	_, err := chromedp.Call(tb.ctx, emulation.SetHardwareConcurrencyOverride, emulation.SetHardwareConcurrencyOverrideParams{HardwareConcurrency: n})
+	require.NoError(tb.t, err)
+	tb.reload()
+	require.Equal(tb.t, float64(n), eval[float64](tb, `navigator.hardwareConcurrency`))
+}
+
 func TestGoPanicFailsTheTest(t *testing.T) {
 	tb := newTab(t, "/")
 	tb.mu.Lock()
@@ -774,16 +824,33 @@ func eventLogBudget(t *testing.T, tb *tab) []string {
 		require.NoError(t, err)
 		native = append(native, float64(time.Since(t0).Microseconds())/1000)
 	}
-	tb.selectTab("stream")
-	var browserMs []float64
-	for i := range 2 {
-		tb.do(`globalThis.sujuvaLastEventLogMs = undefined`)
-		require.NoError(t, chromedp.Do(tb.ctx, chromedp.SetUploadFiles(`#eventlog-file`, []string{path})))
-		_, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`globalThis.sujuvaLastEventLogMs !== undefined`, chromedp.WithPollingTimeout(120*time.Second)))
-		require.NoError(t, err, "run %d", i)
-		browserMs = append(browserMs, eval[float64](tb, `globalThis.sujuvaLastEventLogMs`))
-		tb.do(`document.querySelector('#eventlog-file').value = ''`)
+	// The page as it is on this machine, then as on 4 cores (4 Web Workers,
+	// whatever cores the machine has).
+	line := func(label string) string {
+		tb.selectTab("stream")
+		var browserMs []float64
+		var workers float64
+		var shards []string
+		for i := range 2 {
+			tb.do(`globalThis.sujuvaLastEventLogMs = undefined`)
+			require.NoError(t, chromedp.Do(tb.ctx, chromedp.SetUploadFiles(`#eventlog-file`, []string{path})))
+			_, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`globalThis.sujuvaLastEventLogMs !== undefined`, chromedp.WithPollingTimeout(120*time.Second)))
+			require.NoError(t, err, "run %d", i)
+			browserMs = append(browserMs, eval[float64](tb, `globalThis.sujuvaLastEventLogMs`))
+			workers = eval[float64](tb, `globalThis.sujuvaLastEventLogWorkers || 1`)
+			if workers > 1 {
+				shards = append(shards, eval[string](tb, `JSON.stringify(globalThis.sujuvaLastEventLogShards)`))
+			}
+			tb.do(`document.querySelector('#eventlog-file').value = ''`)
+		}
+		out := fmt.Sprintf("1M-event CSV (%d bytes)%s: browser %v Web Worker(s) %v ms, native bridge %v ms (GOMAXPROCS %d); budget: browser within 3x native",
+			buf.Len(), label, workers, roundAll(browserMs), roundAll(native), runtime.GOMAXPROCS(0))
+		if len(shards) > 0 {
+			out += "; each run's shards (ms): " + strings.Join(shards, " ")
+		}
+		return out
 	}
-	return []string{fmt.Sprintf("1M-event CSV (%d bytes): browser Web Worker %v ms, native bridge %v ms (GOMAXPROCS %d); budget: browser within 3x native",
-		buf.Len(), roundAll(browserMs), roundAll(native), runtime.GOMAXPROCS(0))}
+	lines := []string{line("")}
+	cores(tb, 4)
+	return append(lines, line(", the page told of 4 cores"))
 }

@@ -397,6 +397,7 @@ function streamPanel() {
 // eventLogSection analyses a CSV event log dropped or chosen, in the Web
 // Worker: the file never leaves the browser.
 function eventLogSection() {
+  if (eventLogShards(shardFrom) > 1) warmShardWorkers(eventLogShards(shardFrom));
   const out = h('div', { id: 'eventlog-out', 'aria-live': 'polite' });
   const progress = h('progress', { id: 'eventlog-progress', max: '1', value: '0', 'aria-label': t('eventLog') });
   const days = (s) => num(s / 86400, 1);
@@ -407,6 +408,7 @@ function eventLogSection() {
       const { result, ms } = await analyzeInWorker(file, { mapName: file.name, lenient: true, location: 'Europe/Helsinki' }, (done, total) => { progress.max = String(total); progress.value = String(done); });
       const s = result.summary;
       globalThis.sujuvaLastEventLogMs = ms;
+      globalThis.sujuvaLastEventLogSummary = s; // for the end-to-end tests
       out.replaceChildren(h('dl', { class: 'figures' },
         h('dt', { text: t('cases') }), h('dd', { 'data-figure': 'cases', text: num(s.cases) }),
         h('dt', { text: t('events') }), h('dd', { text: num(s.events) }),
@@ -538,23 +540,76 @@ function reportPanel() {
 // progress, so that the page stays responsive.
 let worker = null;
 let workerSeq = 0;
-function analyzeInWorker(file, options, onProgress) {
-  worker = worker || new Worker('worker.js');
+
+// Go's WebAssembly runs on one thread, so a large event log is analysed in
+// shards, one Web Worker (and Go instance) each, and their parts merged in
+// the first: from shardFrom bytes, on a device of shardCores cores or more,
+// on as many workers as it has cores, up to 4. On 2 cores, shared with the
+// rest of the machine, two shards measured no faster than one Worker (see
+// the README), so such devices keep one. The page only passes messages;
+// the bridge shards and merges.
+const shardFrom = 4 << 20;
+const shardCores = 4;
+const shardWorkers = [];
+function eventLogShards(size) {
+  const cores = navigator.hardwareConcurrency || 1;
+  return size < shardFrom || cores < shardCores ? 1 : Math.min(cores, 4);
+}
+
+// ask posts msg to w and resolves with its answer, passing progress
+// messages to onProgress; an answer with an error rejects, with the
+// bridge error (if it is one) as err.bridge.
+function ask(w, msg, transfer, onProgress) {
   const id = ++workerSeq;
   return new Promise((resolve, reject) => {
     const listen = (e) => {
       if (e.data.id !== id) return;
-      if (e.data.done !== undefined) { onProgress(e.data.done, e.data.total); return; }
-      worker.removeEventListener('message', listen);
+      if (e.data.done !== undefined) { if (onProgress) onProgress(e.data.done, e.data.total); return; }
+      w.removeEventListener('message', listen);
       if (e.data.error) {
         let be = null;
         try { be = JSON.parse(e.data.error); } catch (_) { /* not a bridge error */ }
         const err = new Error(be ? be.message : e.data.error); err.bridge = be; reject(err);
-      } else resolve({ result: JSON.parse(e.data.ok), ms: e.data.ms });
+      } else resolve(e.data);
     };
-    worker.addEventListener('message', listen);
-    worker.postMessage({ id, eventLog: file, options });
+    w.addEventListener('message', listen);
+    w.postMessage({ id, ...msg }, transfer);
   });
+}
+
+async function analyzeInWorker(file, options, onProgress) {
+  worker = worker || new Worker('worker.js');
+  const n = eventLogShards(file.size);
+  globalThis.sujuvaLastEventLogWorkers = n;
+  if (n === 1) {
+    const { ok, ms } = await ask(worker, { eventLog: file, options }, [], onProgress);
+    return { result: JSON.parse(ok), ms };
+  }
+  warmShardWorkers(n);
+  const t0 = performance.now();
+  const done = new Array(n).fill(0);
+  const parts = await Promise.all(shardWorkers.slice(0, n).map((w, shard) => ask(w, { eventLogPart: file, options, shard, shards: n }, [],
+    (d, total) => { done[shard] = d; onProgress(done.reduce((a, b) => a + b, 0), n * total); })));
+  const t1 = performance.now();
+  const buffers = parts.map((p) => p.part);
+  const partBytes = buffers.reduce((a, b) => a + b.byteLength, 0);
+  const { ok, ms } = await ask(worker, { mergeParts: buffers, options }, buffers);
+  const result = JSON.parse(ok);
+  const t2 = performance.now();
+  // ms counts, as a single Worker's does, from the start of the analysis,
+  // once the file is read, to the result: from the first shard's start.
+  const started = Math.min(...parts.map((p) => p.startedAt)) - performance.timeOrigin;
+  globalThis.sujuvaLastEventLogShards = { wallMs: t2 - t0, readMs: parts.map((p) => p.readMs), partMs: parts.map((p) => p.ms),
+    partsDoneMs: t1 - started, mergeMs: ms, partBytes };
+  return { result, ms: t2 - started };
+}
+
+// warmShardWorkers starts the Web Workers for n shards, so that each has
+// its Go instance ready before a log is dropped.
+function warmShardWorkers(n) {
+  worker = worker || new Worker('worker.js');
+  shardWorkers[0] = worker;
+  for (let k = 1; k < n; k++) shardWorkers[k] = shardWorkers[k] || new Worker('worker.js');
 }
 
 function inWorker(batch, onProgress) {

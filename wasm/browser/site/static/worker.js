@@ -6,6 +6,13 @@
 // (the bridge error's JSON), and for a batch {id, results: [{ok}|{error}]}.
 // {id, eventLog: Blob, options} analyses a CSV event log, with progress
 // messages {id, done, total} in bytes, and answers {id, ok, ms} or {id, error}.
+// {id, eventLogPart: Blob, options, shard, shards} analyses one shard of it,
+// with progress messages, and answers {id, part: ArrayBuffer (transferred),
+// readMs, ms, startedAt} (the times of reading the Blob and analysing, and
+// when the analysis started, since the epoch)
+// or {id, error}; {id, mergeParts: [ArrayBuffer, ...], options} merges the
+// parts of every shard and answers as eventLog does. The worker holds no
+// logic of its own: the Go bridge does the analysis and the merge.
 importScripts('wasm_exec.js');
 
 const ready = (async () => {
@@ -21,8 +28,27 @@ async function one(op, json) {
 }
 
 self.onmessage = async (e) => {
-  const { id, op, json, batch, eventLog, options } = e.data;
+  const { id, op, json, batch, eventLog, eventLogPart, shard, shards, mergeParts, options } = e.data;
   await ready;
+  if (eventLogPart) {
+    const t0 = performance.now();
+    const bytes = new Uint8Array(await eventLogPart.arrayBuffer());
+    const total = bytes.length;
+    const t1 = performance.now();
+    try {
+      const part = await self.sujuva.analyzeEventLogPart(bytes, JSON.stringify(options || {}), shard, shards, (done) => self.postMessage({ id, done, total }));
+      self.postMessage({ id, part: part.buffer, readMs: t1 - t0, ms: performance.now() - t1, startedAt: performance.timeOrigin + t1 }, [part.buffer]);
+    } catch (err) { self.postMessage({ id, error: err.message }); }
+    return;
+  }
+  if (mergeParts) {
+    const t0 = performance.now();
+    try {
+      const ok = await self.sujuva.mergeEventLog(mergeParts.map((b) => new Uint8Array(b)), JSON.stringify(options || {}));
+      self.postMessage({ id, ok, ms: performance.now() - t0 });
+    } catch (err) { self.postMessage({ id, error: err.message }); }
+    return;
+  }
   if (eventLog) {
     const bytes = new Uint8Array(await eventLog.arrayBuffer());
     const total = bytes.length;
