@@ -83,6 +83,10 @@ func (d Date) String() string { return string(d.appendText(nil)) }
 // MarshalText implements encoding.TextMarshaler.
 func (d Date) MarshalText() ([]byte, error) { return d.appendText(nil), nil }
 
+// AppendText implements encoding.TextAppender: it appends d as
+// [Date.MarshalText] writes it to b. It never fails.
+func (d Date) AppendText(b []byte) ([]byte, error) { return d.appendText(b), nil }
+
 // appendText appends d as String formats it. Charts and worksheets
 // marshal a date per observation, and fmt was most of that time in wasm,
 // so the usual four-digit year is written digit by digit.

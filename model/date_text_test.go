@@ -29,6 +29,9 @@ func TestDateStringMatchesPrintf(t *testing.T) {
 		text, err := d.MarshalText()
 		assert.NoError(t, err)
 		assert.Equal(t, want, string(text))
+		appended, err := d.AppendText([]byte("x"))
+		assert.NoError(t, err)
+		assert.Equal(t, "x"+want, string(appended))
 		if d.IsValid() && d.Year >= 1 && d.Year <= 9999 {
 			var back Date
 			assert.NoError(t, back.UnmarshalText(text))
