@@ -45,8 +45,8 @@ const OpChartSVG = "metrics.chart.svg"
 
 // chartOf decodes a [ChartInput] and computes its chart.
 func chartOf(in []byte) (ChartInput, metrics.Chart, error) {
-	var v ChartInput
-	if err := decode(in, &v); err != nil {
+	v, err := chartInput(in)
+	if err != nil {
 		return v, metrics.Chart{}, err
 	}
 	c, err := metrics.NewChart(v.Series, v.Options)
