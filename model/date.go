@@ -111,7 +111,36 @@ func (d Date) DaysSince(e Date) int {
 func (d Date) Weekday() time.Weekday { return d.utc().Weekday() }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int { return d.utc().Compare(e.utc()) }
+func (d Date) Compare(e Date) int {
+	if d.isDay() && e.isDay() {
+		// Real calendar days compare field by field, without the two
+		// time.Date calls that charts made for every pair of periods.
+		switch {
+		case d.Year != e.Year:
+			return cmpInt(d.Year, e.Year)
+		case d.Month != e.Month:
+			return cmpInt(int(d.Month), int(e.Month))
+		}
+		return cmpInt(d.Day, e.Day)
+	}
+	return d.utc().Compare(e.utc()) // normalised as time.Date normalises
+}
+
+// isDay reports whether d is a day of the calendar as written, with no
+// normalising: a month of 1–12 and a day that month has.
+func (d Date) isDay() bool {
+	return d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= daysIn(d.Month, d.Year)
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
 
 // Before reports whether d is before e.
 func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }

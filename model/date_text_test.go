@@ -91,3 +91,22 @@ func TestParseDateEveryDay(t *testing.T) {
 		}
 	}
 }
+
+// TestDateCompareMatchesTime holds Compare's field-by-field path to the
+// comparison of the instants, for real days and for dates that
+// time.Date normalises (31 April, month 13, day 0, the zero date).
+func TestDateCompareMatchesTime(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	some := func() Date {
+		if r.IntN(3) == 0 {
+			return Date{Year: 1990 + r.IntN(3), Month: time.Month(r.IntN(15) - 1), Day: r.IntN(34) - 1}
+		}
+		return NewDate(1990+r.IntN(3), 1, 1).AddDays(r.IntN(3 * 366))
+	}
+	for range 100000 {
+		d, e := some(), some()
+		assert.Equal(t, d.utc().Compare(e.utc()), d.Compare(e), "%#v %#v", d, e)
+	}
+	assert.Equal(t, 0, Date{2026, 4, 31}.Compare(Date{2026, 5, 1}))
+	assert.Equal(t, -1, Date{}.Compare(Date{1, 1, 1}))
+}
