@@ -287,3 +287,34 @@ func FuzzChart(f *testing.F) {
 		}
 	})
 }
+
+// TestValidateDuplicatePeriods: a period twice is found whatever the order,
+// in order (no map needed) or not.
+func TestValidateDuplicatePeriods(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		order []int // week numbers of the observations
+		want  []string
+	}{
+		{"increasing", []int{0, 1, 2, 3}, nil},
+		{"unsorted", []int{2, 0, 3, 1}, nil},
+		{"twice in order", []int{0, 1, 1, 2}, []string{"/observations/2/period"}},
+		{"twice apart", []int{1, 0, 2, 1}, []string{"/observations/3/period"}},
+		{"three times", []int{0, 0, 0}, []string{"/observations/1/period", "/observations/2/period"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := metrics.Series{}
+			for _, w := range tc.order {
+				v := float64(w)
+				s.Observations = append(s.Observations, metrics.Observation{Period: model.NewDate(2026, 1, 5).AddDays(7 * w), Value: &v})
+			}
+			var got []string
+			for _, f := range s.Validate(metrics.ChartRun) {
+				if f.Code == metrics.CodeDuplicatePeriod {
+					got = append(got, f.Path)
+				}
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}

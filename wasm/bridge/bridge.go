@@ -141,8 +141,9 @@ func (b *Bridge) DoStream(ctx context.Context, op string, r io.Reader) ([]byte, 
 	return b.AnalyzeEventLog(ctx, r, EventLogOptions{}, nil)
 }
 
-// rawOutput is a result returned as it is, not encoded as JSON: the SVG of
-// [OpChartSVG].
+// rawOutput is a result returned as it is, not encoded by json.Marshal: the
+// SVG of [OpChartSVG], and the JSON of "metrics.chart", written by
+// appendChartResult.
 type rawOutput []byte
 
 // decode reads in into v, reporting malformed JSON as KindInvalid findings.

@@ -45,8 +45,8 @@ const OpChartSVG = "metrics.chart.svg"
 
 // chartOf decodes a [ChartInput] and computes its chart.
 func chartOf(in []byte) (ChartInput, metrics.Chart, error) {
-	var v ChartInput
-	if err := decode(in, &v); err != nil {
+	v, err := chartInput(in)
+	if err != nil {
 		return v, metrics.Chart{}, err
 	}
 	c, err := metrics.NewChart(v.Series, v.Options)
@@ -93,7 +93,11 @@ func (b *Bridge) metricsChart(in []byte) (any, error) {
 	if st := v.Style; st != nil {
 		r.SVG = export.ChartSVG(c, st.export())
 	}
-	return r, nil
+	out, err := appendChartResult(make([]byte, 0, 256+144*len(c.Points)+len(r.SVG)), r)
+	if err != nil {
+		return nil, &Error{Kind: KindInternal, Message: "cannot encode the result", Err: err}
+	}
+	return rawOutput(out), nil
 }
 
 func contains[T comparable](xs []T, x T) bool {

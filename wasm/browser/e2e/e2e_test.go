@@ -449,6 +449,27 @@ func TestMeasuresList(t *testing.T) {
 	tb.wait(`document.querySelector('#chart svg') !== null`)
 }
 
+// TestSaveAfterEdit: an edit is saved once its task is done, not inside
+// the input handler, and a save still pending when the page is left is
+// written then.
+func TestSaveAfterEdit(t *testing.T) {
+	tb := newTab(t, "/")
+	tb.selectTab("aim")
+	edit := func(v string) []string {
+		return eval[[]string](tb, fmt.Sprintf(`(() => {
+			const saved = () => (JSON.parse(localStorage.getItem('sujuva.worksheet.v1')) || {aim: {}}).aim.statement || '';
+			const el = document.querySelector('[data-field="aim-statement"]');
+			el.value = %s; el.dispatchEvent(new Event('input', {bubbles: true}));
+			const before = saved();
+			dispatchEvent(new PageTransitionEvent('pagehide'));
+			return [before, saved()];
+		})()`, js(v)))
+	}
+	assert.Equal(t, []string{"", "Ennen lähtöä"}, edit("Ennen lähtöä"), "saved on pagehide, not before")
+	tb.set(`[data-field="aim-statement"]`, "Myöhemmin")
+	tb.wait(`JSON.parse(localStorage.getItem('sujuva.worksheet.v1')).aim.statement === 'Myöhemmin'`)
+}
+
 func TestReloadKeepsEverything(t *testing.T) {
 	tb := newTab(t, "/")
 	tb.selectTab("team")
