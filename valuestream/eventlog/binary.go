@@ -150,17 +150,10 @@ func (d *decoder) uvarint() uint64 {
 	return v
 }
 
+// varint undoes binary.PutVarint's zig-zag encoding of a uvarint.
 func (d *decoder) varint() int64 {
-	if d.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail("bad varint")
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
+	u := d.uvarint()
+	return int64(u>>1) ^ -int64(u&1)
 }
 
 // count reads a number of items each of at least one byte: no more than
