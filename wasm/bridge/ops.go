@@ -46,8 +46,8 @@ type TeamCheck struct {
 }
 
 func (b *Bridge) teamValidate(in []byte) (any, error) {
-	var v TeamInput
-	if err := decode(in, &v); err != nil {
+	v, err := teamInput(in)
+	if err != nil {
 		return nil, err
 	}
 	var fs model.Findings
