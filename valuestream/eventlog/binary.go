@@ -216,12 +216,18 @@ func (d *decoder) part() (*Part, error) {
 	if n > maxReported || uint64(n) > skipped {
 		d.fail("%d errors reported of %d skipped", n, skipped)
 	}
+	if d.err != nil { // before allocating for n
+		return nil, d.err
+	}
 	for range n {
 		p.reported = append(p.reported, d.lineError())
 	}
 	n = d.count()
 	if n > 1<<16 {
 		d.fail("%d activities", n)
+	}
+	if d.err != nil {
+		return nil, d.err
 	}
 	for i := range n {
 		p.names = append(p.names, d.string())

@@ -2,6 +2,7 @@ package eventlog_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"context"
 	"errors"
 	"fmt"
@@ -214,4 +215,29 @@ func FuzzPartUnmarshalBinary(f *testing.F) {
 			t.Fatalf("round trip changed the part")
 		}
 	})
+}
+
+// TestPartUnmarshalBinaryRefusesCountsBeforeAllocating: a megabyte that
+// claims a million reported errors, or a million activities, is refused
+// without a million allocations.
+func TestPartUnmarshalBinaryRefusesCountsBeforeAllocating(t *testing.T) {
+	head := func(reportedCount int) []byte {
+		b := []byte("SJEP\x01")
+		b = binary.AppendUvarint(b, 0) // shard
+		b = binary.AppendUvarint(b, 1) // of 1
+		b = append(b, 0)               // flags
+		b = binary.AppendUvarint(b, 1<<40)
+		return binary.AppendUvarint(b, uint64(reportedCount))
+	}
+	filler := make([]byte, 1<<20)
+	for name, data := range map[string][]byte{
+		"reported": append(head(1<<20), filler...),
+		"names":    append(binary.AppendUvarint(head(0), 1<<20), filler...),
+	} {
+		allocs := testing.AllocsPerRun(1, func() {
+			var p eventlog.Part
+			require.ErrorIs(t, p.UnmarshalBinary(data), eventlog.ErrParts)
+		})
+		assert.Less(t, allocs, 100.0, name)
+	}
 }
