@@ -195,7 +195,7 @@ func (d *decoder) part() (*Part, error) {
 	d.b = d.b[len(partMagic)+1:]
 	p := &Part{}
 	shard, shards := d.uvarint(), d.uvarint()
-	if shards < 1 || shards > 1<<16 || shard >= shards {
+	if shards < 1 || shards > maxShards || shard >= shards {
 		d.fail("shard %d of %d", shard, shards)
 	}
 	p.shard, p.shards = int(shard), int(shards)
@@ -223,7 +223,7 @@ func (d *decoder) part() (*Part, error) {
 		p.reported = append(p.reported, d.lineError())
 	}
 	n = d.count()
-	if n > 1<<16 {
+	if n > maxActivities {
 		d.fail("%d activities", n)
 	}
 	if d.err != nil {

@@ -62,8 +62,9 @@
 // the paths of its cases with their counts and every wait; [Merge] puts
 // the parts of all shards together, ranking the activities of all in one
 // byte order, and computes the statistics from them: the same [Summary]
-// as [Analyze], exactly, malformed rows and errors included. Parts travel
-// in a compact binary form ([Part.MarshalBinary]).
+// as [Analyze], exactly, malformed rows and errors included (but for the
+// case [Merge] names). Parts travel in a compact binary form
+// ([Part.MarshalBinary]).
 //
 // # Robustness
 //

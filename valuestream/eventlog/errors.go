@@ -15,7 +15,7 @@ var (
 	// is nil.
 	ErrLocation = errors.New("eventlog: a local timestamp needs Options.Location")
 	// ErrTooLarge is returned when the input has more events or activities
-	// than the engine indexes (2³² − 1 events, 2¹⁶ activities) or a longer
+	// than the engine indexes (2³² − 1 events, 1,024 activities) or a longer
 	// line than MaxLineBytes.
 	ErrTooLarge = errors.New("eventlog: input too large")
 	// ErrParts is returned by [Merge] for parts that are not every shard
@@ -23,6 +23,17 @@ var (
 	// by [Part.UnmarshalBinary] for bytes that are not a part.
 	ErrParts = errors.New("eventlog: parts")
 )
+
+// maxActivities is how many distinct activities a log may have. The
+// transitions are counted in a table of activities × activities, 8 MB at
+// this size per table: a log of 30,000 activities made the engine ask for
+// gigabytes and die (found in review). Process logs have tens to a few
+// hundred; the largest public hospital log known to us, 624.
+const maxActivities = 1 << 10
+
+// maxShards is how many shards a log may be analysed in: the parts'
+// decoder refuses more, so AnalyzePart does too.
+const maxShards = 1 << 16
 
 // LineError reports a malformed row: its 1-based line number in the input
 // (the header is line 1), the column, and the text that could not be read.

@@ -153,7 +153,7 @@ func (a *activityTable) intern(b []byte) (uint16, bool) {
 	if id, ok := a.ids[string(b)]; ok {
 		return id, true
 	}
-	if len(a.names) >= 1<<16 {
+	if len(a.names) >= maxActivities {
 		return 0, false
 	}
 	id := uint16(len(a.names))

@@ -20,8 +20,13 @@ type mergedVariant struct {
 // o it reads StartActivity and EndActivity only; the parts were read with
 // the rest. It returns [ErrParts] unless parts are shards 0 to n−1 of n,
 // each once; [ErrLocation] when a part met a local timestamp without a
-// location; else the earliest malformed row of all parts when they were
-// not lenient (a [*LineError]); and [ErrTooLarge] past the engine's limits.
+// location; [ErrTooLarge] past the engine's limits; else the earliest
+// malformed row of all parts when they were not lenient (a [*LineError]).
+// That is Analyze's error, with one exception: in a strict log whose
+// malformed row comes before a local timestamp without a location, or
+// before the activities overflow, Analyze stops reading after the row's
+// block and reports the row, while a shard that did not have the row read
+// on and Merge reports the other.
 func Merge(o Options, parts ...*Part) (*Summary, error) {
 	if len(parts) == 0 {
 		return nil, fmt.Errorf("%w: none", ErrParts)
@@ -51,6 +56,17 @@ func Merge(o Options, parts ...*Part) (*Summary, error) {
 		skipped += p.skipped
 		reported = append(reported, p.reported...)
 	}
+	// The activities of all parts in byte order: past the engine's limit,
+	// an error that wins over a malformed row, as in Analyze.
+	var names []string
+	for _, p := range parts {
+		names = append(names, p.names...)
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	if len(names) > maxActivities {
+		return nil, ErrTooLarge
+	}
 	if lineErr != nil {
 		return nil, lineErr
 	}
@@ -61,15 +77,6 @@ func Merge(o Options, parts ...*Part) (*Summary, error) {
 	s := &Summary{Skipped: skipped, Errors: reported}
 
 	// The activities of all parts in byte order, and each part's in them.
-	var names []string
-	for _, p := range parts {
-		names = append(names, p.names...)
-	}
-	slices.Sort(names)
-	names = slices.Compact(names)
-	if len(names) > 1<<16 {
-		return nil, ErrTooLarge
-	}
 	nAct := len(names)
 	var variants []*mergedVariant
 	byPath := map[string]*mergedVariant{}

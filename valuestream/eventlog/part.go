@@ -48,10 +48,11 @@ type partVariant struct {
 // [*LineError] unless o.Lenient, [ErrLocation]), for Merge to report as
 // Analyze would. AnalyzePart returns the errors that every shard meets
 // alike: an unreadable header ([ErrHeader]), [ErrTooLarge], a read error
-// and ctx's cancellation; and [ErrParts] when shard is not in [0, shards).
+// and ctx's cancellation; and [ErrParts] when shard is not in [0, shards)
+// or shards is more than 65,536.
 // o.StartActivity and o.EndActivity are not used: Merge's options are.
 func AnalyzePart(ctx context.Context, r io.Reader, o Options, shard, shards int) (*Part, error) {
-	if shards < 1 || shard < 0 || shard >= shards {
+	if shards < 1 || shards > maxShards || shard < 0 || shard >= shards {
 		return nil, fmt.Errorf("%w: shard %d of %d", ErrParts, shard, shards)
 	}
 	e, results, err := parse(ctx, r, o, shard, shards)
@@ -59,6 +60,9 @@ func AnalyzePart(ctx context.Context, r io.Reader, o Options, shard, shards int)
 		return nil, err
 	}
 	p := &Part{shard: shard, shards: shards, skipped: e.skipped, reported: e.reported}
+	// A part that ends in an error still names the activities it met, for
+	// Merge to find too many of them in all, as Analyze does in one.
+	p.names = slices.Sorted(slices.Values(e.acts.names))
 	switch {
 	case errors.Is(e.fatal, ErrLocation):
 		p.location = true
@@ -80,7 +84,6 @@ func AnalyzePart(ctx context.Context, r io.Reader, o Options, shard, shards int)
 	rank := make([]uint16, len(names))
 	for r, a := range order {
 		rank[a] = uint16(r)
-		p.names = append(p.names, names[a])
 	}
 	g, ok := group(results, &e.seed, rank, e.workers)
 	if !ok {

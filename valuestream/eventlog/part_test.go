@@ -2,8 +2,8 @@ package eventlog_test
 
 import (
 	"bytes"
-	"encoding/binary"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"reflect"
@@ -240,4 +240,33 @@ func TestPartUnmarshalBinaryRefusesCountsBeforeAllocating(t *testing.T) {
 		})
 		assert.Less(t, allocs, 100.0, name)
 	}
+}
+
+// TestTooManyActivities: past 1,024 distinct activities Analyze and Merge
+// refuse the log, even when each shard has fewer and a malformed row comes
+// first (in one block, as Analyze reads it); at 1,024 both analyse it.
+func TestTooManyActivities(t *testing.T) {
+	log := func(acts int) []byte {
+		var b bytes.Buffer
+		b.WriteString("case_id,activity,timestamp\nc0,a,yesterday\n")
+		for i := range acts {
+			fmt.Fprintf(&b, "c%d,act %d,2026-01-01T%02d:%02d:00Z\n", i%300, i, i/60%24, i%60)
+		}
+		return b.Bytes()
+	}
+	for _, lenient := range []bool{false, true} {
+		o := eventlog.Options{Lenient: lenient}
+		_, err := eventlog.Analyze(context.Background(), bytes.NewReader(log(1025)), o)
+		require.ErrorIs(t, err, eventlog.ErrTooLarge, "Analyze, lenient %v", lenient)
+		_, err = analyzeSharded(t, log(1025), o, 2)
+		require.ErrorIs(t, err, eventlog.ErrTooLarge, "Merge, lenient %v", lenient)
+	}
+	s, err := eventlog.Analyze(context.Background(), bytes.NewReader(log(1024)), eventlog.Options{Lenient: true})
+	require.NoError(t, err)
+	require.Len(t, s.Activities, 1024)
+	merged, err := analyzeSharded(t, log(1024), eventlog.Options{Lenient: true}, 2)
+	require.NoError(t, err)
+	require.Equal(t, s, merged)
+	_, err = eventlog.AnalyzePart(context.Background(), bytes.NewReader(log(1)), eventlog.Options{}, 0, 1<<16+1)
+	require.ErrorIs(t, err, eventlog.ErrParts)
 }

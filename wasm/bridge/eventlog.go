@@ -103,8 +103,8 @@ func (b *Bridge) AnalyzeEventLogPart(ctx context.Context, r io.Reader, opts Even
 
 // MergeEventLog merges the parts of every shard of one event log, each
 // from [Bridge.AnalyzeEventLogPart] with the same opts, and returns the
-// same JSON, or the same error, as [Bridge.AnalyzeEventLog] of the whole
-// log. Parts that are not every shard once, or not parts, are KindInvalid.
+// same JSON, or the same error (but for the case eventlog.Merge names),
+// as [Bridge.AnalyzeEventLog] of the whole log. Parts that are not every shard once, or not parts, are KindInvalid.
 func (b *Bridge) MergeEventLog(parts [][]byte, opts EventLogOptions) ([]byte, error) {
 	o, err := opts.engine(nil)
 	if err != nil {
