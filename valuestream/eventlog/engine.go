@@ -86,7 +86,8 @@ type engine struct {
 	stopErr           error        // a read error or ctx's
 	skipped           int64
 	reported          []*LineError
-	shard, shards     int // keep only the rows of case shard shard of shards (see AnalyzePart); 0, 0 keeps all
+	latestReported    int64 // the latest line in reported
+	shard, shards     int   // keep only the rows of case shard shard of shards (see AnalyzePart); 0, 0 keeps all
 }
 
 // Analyze reads a CSV event log from r and returns its summary. It returns
@@ -353,10 +354,16 @@ func (e *engine) malformed(le *LineError) {
 		e.skipped++
 		// The first maxReported by line, whatever order the workers find
 		// them in: a later one takes the place of the last.
-		if len(e.reported) < maxReported {
+		// The latest line kept is remembered, so that the rows after it,
+		// most of a log's malformed rows, are passed over at once.
+		switch {
+		case len(e.reported) < maxReported:
 			e.reported = append(e.reported, le)
-		} else if last := slices.MaxFunc(e.reported, byLine); le.Line < last.Line {
+			e.latestReported = max(e.latestReported, le.Line)
+		case le.Line < e.latestReported:
+			last := slices.MaxFunc(e.reported, byLine)
 			*last = *le
+			e.latestReported = slices.MaxFunc(e.reported, byLine).Line
 		}
 		return
 	}

@@ -260,3 +260,29 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// TestLenientReportsTheFirstRowsByLine: of many malformed rows spread over
+// blocks that the workers parse in any order, a lenient summary lists the
+// first 100 by line and counts them all.
+func TestLenientReportsTheFirstRowsByLine(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("case_id,activity,timestamp\n")
+	var bad []int64
+	for i := range 300_000 {
+		line := int64(i) + 2
+		if i%997 == 0 {
+			fmt.Fprintf(&b, "c%d,a,not a time %d\n", i%5000, i)
+			bad = append(bad, line)
+			continue
+		}
+		fmt.Fprintf(&b, "c%d,a%d,2026-01-01T%02d:%02d:%02dZ\n", i%5000, i%7, i/3600%24, i/60%60, i%60)
+	}
+	require.Greater(t, b.Len(), 8<<20, "several blocks")
+	s, err := eventlog.Analyze(context.Background(), bytes.NewReader(b.Bytes()), eventlog.Options{Lenient: true, Workers: 4})
+	require.NoError(t, err)
+	require.EqualValues(t, len(bad), s.Skipped)
+	require.Len(t, s.Errors, 100)
+	for i, e := range s.Errors {
+		require.Equal(t, bad[i], e.Line, "error %d", i)
+	}
+}
