@@ -24,6 +24,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"syscall/js"
@@ -54,18 +55,9 @@ func main() {
 		})
 	}))
 	ns.Set("analyzeEventLog", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) < 2 || args[0].Type() != js.TypeObject || args[1].Type() != js.TypeString {
-			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "analyzeEventLog(bytes: Uint8Array, options: string, progress?: function)"}))
-		}
-		data := &uint8ArrayReader{src: args[0], n: args[0].Get("length").Int()}
-		var opts bridge.EventLogOptions
-		if err := json.Unmarshal([]byte(args[1].String()), &opts); err != nil {
-			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "options: " + err.Error()}))
-		}
-		var progress func(int64)
-		if len(args) > 2 && args[2].Type() == js.TypeFunction {
-			f := args[2]
-			progress = func(n int64) { f.Invoke(float64(n)) }
+		data, opts, progress, err := eventLogArgs(args, 2)
+		if err != nil {
+			return reject(errorJSON(invalid("analyzeEventLog(bytes: Uint8Array, options: string, progress?: function)", err)))
 		}
 		return promise(func() (string, string) {
 			out, err := b.AnalyzeEventLog(context.Background(), data, opts, progress)
@@ -76,44 +68,41 @@ func main() {
 		})
 	}))
 	ns.Set("analyzeEventLogPart", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) < 4 || args[0].Type() != js.TypeObject || args[1].Type() != js.TypeString ||
-			args[2].Type() != js.TypeNumber || args[3].Type() != js.TypeNumber {
-			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "analyzeEventLogPart(bytes: Uint8Array, options: string, shard: number, shards: number, progress?: function)"}))
+		data, opts, progress, err := eventLogArgs(args, 4)
+		if err == nil && (args[2].Type() != js.TypeNumber || args[3].Type() != js.TypeNumber) {
+			err = errors.New("shard and shards must be numbers")
 		}
-		data := &uint8ArrayReader{src: args[0], n: args[0].Get("length").Int()}
-		var opts bridge.EventLogOptions
-		if err := json.Unmarshal([]byte(args[1].String()), &opts); err != nil {
-			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "options: " + err.Error()}))
+		if err != nil {
+			return reject(errorJSON(invalid("analyzeEventLogPart(bytes: Uint8Array, options: string, shard: number, shards: number, progress?: function)", err)))
 		}
 		shard, shards := args[2].Int(), args[3].Int()
-		var progress func(int64)
-		if len(args) > 4 && args[4].Type() == js.TypeFunction {
-			f := args[4]
-			progress = func(n int64) { f.Invoke(float64(n)) }
-		}
 		return promiseValue(func() (any, string) {
 			out, err := b.AnalyzeEventLogPart(context.Background(), data, opts, shard, shards, progress)
 			if err != nil {
 				return nil, errorJSON(err)
 			}
-			buf := js.Global().Get("Uint8Array").New(len(out))
+			buf := uint8Array.New(len(out))
 			js.CopyBytesToJS(buf, out)
 			return buf, ""
 		})
 	}))
 	ns.Set("mergeEventLog", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) < 2 || args[0].Type() != js.TypeObject || args[1].Type() != js.TypeString {
-			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "mergeEventLog(parts: Uint8Array[], options: string)"}))
+		const usage = "mergeEventLog(parts: Uint8Array[], options: string)"
+		if len(args) < 2 || !js.Global().Get("Array").Call("isArray", args[0]).Bool() {
+			return reject(errorJSON(invalid(usage, errors.New("parts must be an array"))))
 		}
 		parts := make([][]byte, args[0].Length())
 		for i := range parts {
 			src := args[0].Index(i)
-			parts[i] = make([]byte, src.Get("length").Int())
+			if !src.InstanceOf(uint8Array) {
+				return reject(errorJSON(invalid(usage, fmt.Errorf("part %d is not a Uint8Array", i))))
+			}
+			parts[i] = make([]byte, src.Length())
 			js.CopyBytesToGo(parts[i], src)
 		}
-		var opts bridge.EventLogOptions
-		if err := json.Unmarshal([]byte(args[1].String()), &opts); err != nil {
-			return reject(errorJSON(&bridge.Error{Kind: bridge.KindInvalid, Message: "options: " + err.Error()}))
+		opts, err := options(args[1])
+		if err != nil {
+			return reject(errorJSON(invalid(usage, err)))
 		}
 		return promise(func() (string, string) {
 			out, err := b.MergeEventLog(parts, opts)
@@ -133,6 +122,48 @@ func main() {
 	js.Global().Set("sujuva", ns)
 	js.Global().Call("dispatchEvent", js.Global().Get("Event").New("sujuva-ready"))
 	select {}
+}
+
+var uint8Array = js.Global().Get("Uint8Array")
+
+// eventLogArgs reads the arguments analyzeEventLog and analyzeEventLogPart
+// share: the log's bytes (a Uint8Array) first, the options' JSON second,
+// and an optional progress function at progressAt. Anything else is an
+// error here, not a panic that would end the instance.
+func eventLogArgs(args []js.Value, progressAt int) (io.Reader, bridge.EventLogOptions, func(int64), error) {
+	if len(args) < 2 || !args[0].InstanceOf(uint8Array) {
+		return nil, bridge.EventLogOptions{}, nil, errors.New("the log must be a Uint8Array")
+	}
+	if len(args) < progressAt {
+		return nil, bridge.EventLogOptions{}, nil, fmt.Errorf("%d arguments, not %d", len(args), progressAt)
+	}
+	opts, err := options(args[1])
+	if err != nil {
+		return nil, opts, nil, err
+	}
+	var progress func(int64)
+	if len(args) > progressAt && args[progressAt].Type() == js.TypeFunction {
+		f := args[progressAt]
+		progress = func(n int64) { f.Invoke(float64(n)) }
+	}
+	return &uint8ArrayReader{src: args[0], n: args[0].Length()}, opts, progress, nil
+}
+
+// options decodes the options' JSON.
+func options(v js.Value) (bridge.EventLogOptions, error) {
+	var opts bridge.EventLogOptions
+	if v.Type() != js.TypeString {
+		return opts, errors.New("the options must be a JSON string")
+	}
+	if err := json.Unmarshal([]byte(v.String()), &opts); err != nil {
+		return opts, fmt.Errorf("options: %w", err)
+	}
+	return opts, nil
+}
+
+// invalid is the error of a call with arguments it cannot take.
+func invalid(usage string, err error) *bridge.Error {
+	return &bridge.Error{Kind: bridge.KindInvalid, Message: usage + ": " + err.Error()}
 }
 
 // uint8ArrayReader reads a JavaScript Uint8Array straight into the

@@ -714,6 +714,28 @@ func cores(tb *tab, n int64) {
 	require.Equal(tb.t, float64(n), eval[float64](tb, `navigator.hardwareConcurrency`))
 }
 
+// TestBadArgumentsReject: the namespace's functions refuse arguments they
+// cannot take with a rejected promise (a bridge error of kind invalid),
+// and the Go instance lives on: a panic would end it, and the console
+// watcher would fail the test.
+func TestBadArgumentsReject(t *testing.T) {
+	tb := newTab(t, "/")
+	kinds := eval[[]string](tb, `(async () => {
+	  const kind = async (p) => { try { await p; return 'resolved'; } catch (e) { return JSON.parse(e.message).kind; } };
+	  return [
+	    await kind(sujuva.analyzeEventLog({}, '{}')),
+	    await kind(sujuva.analyzeEventLog(new Uint8Array(1), 7)),
+	    await kind(sujuva.analyzeEventLogPart([1, 2], '{}', 0, 2)),
+	    await kind(sujuva.analyzeEventLogPart(new Uint8Array(1), '{}', '0', 2)),
+	    await kind(sujuva.mergeEventLog({}, '{}')),
+	    await kind(sujuva.mergeEventLog([{}], '{}')),
+	    await kind(sujuva.mergeEventLog([new Uint8Array(3)], '{')),
+	  ];
+	})()`)
+	require.Equal(t, []string{"invalid", "invalid", "invalid", "invalid", "invalid", "invalid", "invalid"}, kinds)
+	require.Contains(t, eval[string](tb, `sujuva.call('team.validate', '{"team": {}}')`), `"valid":false`, "the instance still answers")
+}
+
 func TestGoPanicFailsTheTest(t *testing.T) {
 	tb := newTab(t, "/")
 	tb.mu.Lock()
