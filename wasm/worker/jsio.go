@@ -209,7 +209,10 @@ func sujuvaServe(n int32) int32 {
 	answer = serveBytes(served, request[:n], answer[:0])
 	// An export runs without Go's scheduler: let goroutines that are ready
 	// run now, as they did when each call parked in a js.FuncOf callback
-	// (one that panics then ends the instance here, and the glue restarts it).
+	// (one that panics then ends the instance here, and the glue restarts
+	// it). One round only, and each runs to its next wait inside this call:
+	// a streamed upload's goroutine between two chunks adds its work to this
+	// request's time, and goroutines woken later wait for the next call.
 	runtime.Gosched()
 	return int32(len(answer))
 }

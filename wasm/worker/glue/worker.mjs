@@ -63,12 +63,12 @@ async function serveWhole(inst, req) {
   const go = inst.instance.exports;
   if (inst.go.exited) throw new Error("the Go instance exited");
   const room = head.length * 3 + (body === null ? 0 : body.length); // UTF-8 takes at most 3 bytes per UTF-16 unit
-  const at = go.sujuva_request(room);
+  const at = go.sujuva_request(room) >>> 0; // addresses come as signed i32
   let mem = new Uint8Array(go.mem.buffer);
   let n = utf8.encodeInto(head, mem.subarray(at, at + head.length * 3)).written;
   if (body !== null) { mem.set(body, at + n); n += body.length; }
   const length = go.sujuva_serve(n);
-  const from = go.sujuva_answer();
+  const from = go.sujuva_answer() >>> 0;
   mem = new Uint8Array(go.mem.buffer); // the call may have grown the memory
   const answer = mem.slice(from, from + length);
   let end = 0; // the answer's head ends at its first empty line

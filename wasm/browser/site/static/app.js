@@ -412,7 +412,9 @@ function streamPanel() {
 // eventLogSection analyses a CSV event log dropped or chosen, in the Web
 // Worker: the file never leaves the browser.
 function eventLogSection() {
-  if (eventLogShards(shardFrom) > 1) warmShardWorkers(eventLogShards(shardFrom));
+  // The shards' Workers start when a log may come (the file input focused,
+  // a file dragged in), not with the section: each is a Go instance.
+  const warm = () => { const n = eventLogShards(shardFrom); if (n > 1) warmShardWorkers(n); };
   const out = h('div', { id: 'eventlog-out', 'aria-live': 'polite' });
   const progress = h('progress', { id: 'eventlog-progress', max: '1', value: '0', 'aria-label': t('eventLog') });
   const days = (s) => num(s / 86400, 1);
@@ -433,8 +435,8 @@ function eventLogSection() {
       h('button', { type: 'button', id: 'use-eventlog-map', onClick: () => { result.map.kind = 'current'; ws.current = result.map; changed(); render(); }, text: t('useMap') }));
     } catch (e) { out.replaceChildren(e.bridge && e.bridge.findings ? findingsList(e.bridge.findings) : h('p', { text: e.message })); }
   };
-  const input = h('input', { type: 'file', id: 'eventlog-file', accept: '.csv,text/csv', onChange: (e) => analyse(e.target.files[0]) });
-  const zone = h('section', { class: 'dropzone', 'aria-labelledby': 'h-eventlog',
+  const input = h('input', { type: 'file', id: 'eventlog-file', accept: '.csv,text/csv', onFocus: warm, onChange: (e) => analyse(e.target.files[0]) });
+  const zone = h('section', { class: 'dropzone', 'aria-labelledby': 'h-eventlog', onDragenter: warm,
     onDragover: (e) => { e.preventDefault(); }, onDrop: (e) => { e.preventDefault(); analyse(e.dataTransfer.files[0]); } },
   h('h3', { id: 'h-eventlog', text: t('eventLog') }), h('p', { text: t('eventLogIntro') }),
   h('div', { class: 'field' }, h('label', { for: 'eventlog-file', text: t('eventLogFile') }), input), progress, out);
@@ -730,7 +732,7 @@ async function start() {
     document.body.append(a); a.click(); a.remove();
   });
   $('#open-file').addEventListener('change', async (e) => {
-    try { ws = await normalise(JSON.parse(await e.target.files[0].text())); changed(); render(); setStatus(t('opened')); }
+    try { ws = await normalise(JSON.parse(await e.target.files[0].text())); save(); render(); setStatus(t('opened')); }
     catch (err) { setStatus(`${t('openFailed')}: ${err.message}`); }
   });
   render();
