@@ -6,7 +6,9 @@
 # each uploads. Twice: under wrangler dev, as the anchor's run.sh serves it
 # (Sujuva as deployed, with static assets, and API only, as the ajv Worker
 # is configured), and through miniflare with no dev proxy or inspector
-# (test/serve.mjs), as a deployed Worker runs.
+# (test/serve.mjs), as a deployed Worker runs. Last, the two through
+# miniflare again, interleaved (test/interleaved.mjs), which a change in the
+# shared machine's load cannot favour one of.
 #   bash test/bench.sh [N=2000] [CONC=16]     (after make worker)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,3 +77,7 @@ for body in valid invalid; do
   node "$anchor/bench.mjs" "http://127.0.0.1:$PMA/validate" "$anchor/schema/$body.json" "ajv-no-inspector/$body" "$N" "$CONC" 50
   node "$anchor/bench.mjs" "http://127.0.0.1:$PMS/api/v1/$OP" "$tmp/$body.json" "sujuva-no-inspector/$body" "$N" "$CONC" 50
 done
+node test/interleaved.mjs "ajv/valid|http://127.0.0.1:$PMA/validate|$anchor/schema/valid.json" \
+  "sujuva/valid|http://127.0.0.1:$PMS/api/v1/$OP|$tmp/valid.json" \
+  "ajv/invalid|http://127.0.0.1:$PMA/validate|$anchor/schema/invalid.json" \
+  "sujuva/invalid|http://127.0.0.1:$PMS/api/v1/$OP|$tmp/invalid.json"
