@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -26,10 +25,7 @@ func weeks(n int) string {
 
 // chartInputs are inputs of "metrics.chart": fast marks those the fast path
 // must take (the page's), the others it may leave to encoding/json.
-var chartInputs = []struct {
-	name, in string
-	fast     bool
-}{
+var chartInputs = []fastCase{
 	{"page, 200 weeks", `{"series":{"observations":` + weeks(200) + `},"options":{"type":"run"}}`, true},
 	{"page, empty", `{"series":{"observations":[]},"options":{"type":"run"}}`, true},
 	{"every field", ` { "series" : { "measureId" : "m1" , "frequency" : "weekly" , "observations" : [ { "period" : "2026-01-05" , "value" : -0 , "numerator" : 1.5e3 , "denominator" : 2E+1 , "values" : [ 1 , 2.25 ] , "note" : "x y" } , { "period" : "" , "value" : null } ] , "annotations" : [ { "date" : "2026-01-05" , "text" : "PDSA 1 \u00e4" } ] } , "options" : { "type" : "p" , "baselineEnd" : "2026-03-23" , "exclude" : [ "2026-01-12" ] , "centreLine" : 0.5 } , "style" : { "title" : "T\"itle", "language" : "sv" } }` + "\n", true},
@@ -78,38 +74,13 @@ func TestDecodeChartInputMatchesJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(demo, &ws))
 	require.NotEmpty(t, ws.Measures)
 	for _, m := range ws.Measures {
-		ins = append(ins, struct {
-			name, in string
-			fast     bool
-		}{"demo", `{"series":` + string(m.Series) + `,"options":` + string(m.Options) + `}`, true})
+		ins = append(ins, fastCase{"demo", `{"series":` + string(m.Series) + `,"options":` + string(m.Options) + `}`, true})
 	}
-	for _, c := range ins {
-		t.Run(c.name, func(t *testing.T) {
-			got, ok := decodeChartInput([]byte(c.in))
-			assert.Equal(t, c.fast, ok, "taken by the fast path")
-			var want ChartInput
-			err := json.Unmarshal([]byte(c.in), &want)
-			if ok {
-				require.NoError(t, err)
-				require.Equal(t, want, got)
-			}
-		})
-	}
+	requireLikeJSON(t, ins, decodeChartInput)
 }
 
 // FuzzDecodeChartInput: the fast path decodes nothing encoding/json
 // refuses, and nothing differently.
 func FuzzDecodeChartInput(f *testing.F) {
-	for _, c := range chartInputs {
-		f.Add(c.in)
-	}
-	f.Fuzz(func(t *testing.T, in string) {
-		got, ok := decodeChartInput([]byte(in))
-		if !ok {
-			return
-		}
-		var want ChartInput
-		require.NoError(t, json.Unmarshal([]byte(in), &want), "%q", in)
-		require.Equal(t, want, got, "%q", in)
-	})
+	fuzzLikeJSON(f, chartInputs, decodeChartInput)
 }

@@ -6,16 +6,12 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // teamInputs are inputs of "team.validate": fast marks those the fast path
 // must take, the others it must leave to encoding/json.
-var teamInputs = []struct {
-	name, in string
-	fast     bool
-}{
+var teamInputs = []fastCase{
 	{"API example", `{"team":{"process":"Asiakkaaksi tulo","name":"Ward 7 care team","members":[{"id":"m1","name":"Ana Silva","role":"client","unit":"Ward 7"},{"id":"m2","name":"Dr. Ben Okafor","role":"professional","unit":"Cardiology"}]}}`, true},
 	{"Finnish", `{"team":{"name":"Neuvonta","process":"Asiakkaaksi tulo","members":[{"id":"m1","name":"Äijälä Öhman","role":"client"}],"owner":{"name":"Pääkäyttäjä","memberId":"m1"}},"profile":"default"}`, true},
 	{"every field", ` { "team" : { "id" : "t1" , "name" : "N" , "process" : "P" , "targetGroup" : "tg" , "county" : "c" , "units" : [ { "id" : "u1" , "name" : "U" } , { "id" : "u2" , "name" : "" } ] , "members" : [ { "id" : "m1" , "name" : "A" , "role" : "client" , "unit" : "u1" , "profession" : "p" , "attendsWorkshops" : true } , { "id" : "m2" , "attendsWorkshops" : false } ] , "owner" : { "name" : "O" , "title" : "T" , "unit" : "u1" , "memberId" : "m1" } } , "profile" : "serviceChain" }` + "\n", true},
@@ -54,22 +50,8 @@ func TestDecodeTeamInputMatchesJSON(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(demo, &ws))
 	require.NotEmpty(t, ws.Team)
-	ins = append(ins, struct {
-		name, in string
-		fast     bool
-	}{"demo", `{"team":` + string(ws.Team) + `}`, true})
-	for _, c := range ins {
-		t.Run(c.name, func(t *testing.T) {
-			got, ok := decodeTeamInput([]byte(c.in))
-			assert.Equal(t, c.fast, ok, "taken by the fast path")
-			var want TeamInput
-			err := json.Unmarshal([]byte(c.in), &want)
-			if ok {
-				require.NoError(t, err)
-				require.Equal(t, want, got)
-			}
-		})
-	}
+	ins = append(ins, fastCase{"demo", `{"team":` + string(ws.Team) + `}`, true})
+	requireLikeJSON(t, ins, decodeTeamInput)
 }
 
 // TestDecodeTeamInputEveryField sets every field of a team by reflection,
@@ -116,16 +98,5 @@ func fill(v reflect.Value) {
 // FuzzDecodeTeamInput: the fast path decodes nothing encoding/json
 // refuses, and nothing differently.
 func FuzzDecodeTeamInput(f *testing.F) {
-	for _, c := range teamInputs {
-		f.Add(c.in)
-	}
-	f.Fuzz(func(t *testing.T, in string) {
-		got, ok := decodeTeamInput([]byte(in))
-		if !ok {
-			return
-		}
-		var want TeamInput
-		require.NoError(t, json.Unmarshal([]byte(in), &want), "%q", in)
-		require.Equal(t, want, got, "%q", in)
-	})
+	fuzzLikeJSON(f, teamInputs, decodeTeamInput)
 }
