@@ -9,8 +9,9 @@ import (
 // The binary form of a Part, little-endian, unsigned varints (u) and
 // zigzag varints (s) of encoding/binary, strings as u length then bytes:
 //
-//	"SJEP" 1                      magic and version
+//	"SJEP" 2                      magic and version
 //	u shard, u shards
+//	8 bytes                       the source's fingerprint
 //	flags                         bit 0: a line error follows; bit 1: location
 //	[line error]                  s line, string column, value, reason
 //	u skipped, u n, n × line error
@@ -26,7 +27,7 @@ import (
 // the merge's time under js/wasm otherwise.
 const (
 	partMagic   = "SJEP"
-	partVersion = 1
+	partVersion = 2
 )
 
 // MarshalBinary encodes p in the binary form that [Part.UnmarshalBinary]
@@ -37,6 +38,7 @@ func (p *Part) MarshalBinary() ([]byte, error) {
 	b = append(b, partVersion)
 	b = binary.AppendUvarint(b, uint64(p.shard))
 	b = binary.AppendUvarint(b, uint64(max(p.shards, 1)))
+	b = binary.LittleEndian.AppendUint64(b, p.source)
 	var flags byte
 	if p.lineErr != nil {
 		flags |= 1
@@ -137,6 +139,16 @@ func (d *decoder) byte() byte {
 	return c
 }
 
+func (d *decoder) uint64() uint64 {
+	if d.err != nil || len(d.b) < 8 {
+		d.fail("truncated")
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(d.b)
+	d.b = d.b[8:]
+	return v
+}
+
 func (d *decoder) uvarint() uint64 {
 	if d.err != nil {
 		return 0
@@ -199,6 +211,7 @@ func (d *decoder) part() (*Part, error) {
 		d.fail("shard %d of %d", shard, shards)
 	}
 	p.shard, p.shards = int(shard), int(shards)
+	p.source = d.uint64()
 	flags := d.byte()
 	if flags&^3 != 0 {
 		d.fail("flags %#x", flags)

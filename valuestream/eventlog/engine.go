@@ -6,6 +6,8 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
+	"hash/fnv"
 	"io"
 	"runtime"
 	"slices"
@@ -86,8 +88,9 @@ type engine struct {
 	stopErr           error        // a read error or ctx's
 	skipped           int64
 	reported          []*LineError
-	latestReported    int64 // the latest line in reported
-	shard, shards     int   // keep only the rows of case shard shard of shards (see AnalyzePart); 0, 0 keeps all
+	latestReported    int64  // the latest line in reported
+	shard, shards     int    // keep only the rows of case shard shard of shards (see AnalyzePart); 0, 0 keeps all
+	source            uint64 // the input's and options' fingerprint (see sourceOf), for parts
 }
 
 // Analyze reads a CSV event log from r and returns its summary. It returns
@@ -128,6 +131,9 @@ func parse(ctx context.Context, r io.Reader, o Options, shard, shards int) (*eng
 	if err != nil {
 		return nil, nil, err
 	}
+	if shards > 1 {
+		e.source = e.sourceOf(br)
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -156,6 +162,24 @@ func parse(ctx context.Context, r io.Reader, o Options, shard, shards int) (*eng
 	slices.SortFunc(e.reported, byLine)
 	e.stopErr = cmp.Or(readErr, ctx.Err())
 	return e, results, nil
+}
+
+// sourceOf is a fingerprint of what a shard reads, for Merge to refuse
+// parts of different logs or options: the columns and delimiter found in
+// the header, the options that change what rows are read, and the first
+// rows (up to 64 KiB, which br holds). Not a checksum of the whole input,
+// which a shard that stops at a malformed row never reads: it catches the
+// mistake of merging parts of two logs, not a forgery.
+func (e *engine) sourceOf(br *bufio.Reader) uint64 {
+	h := fnv.New64a()
+	first, _ := br.Peek(br.Size()) // as much as there is: an error only says it is less
+	loc := ""
+	if e.opts.Location != nil {
+		loc = e.opts.Location.String()
+	}
+	fmt.Fprintf(h, "%d %d %d %d %c %t %q\n", e.ci, e.ai, e.ti, e.nCols, e.delim, e.opts.Lenient, loc)
+	h.Write(first)
+	return h.Sum64()
 }
 
 // readHeader reads the first line, detects the delimiter and finds the

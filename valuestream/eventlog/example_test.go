@@ -114,7 +114,7 @@ func ExampleMerge_malformed() {
 // Bytes from elsewhere are checked before they are trusted.
 func ExamplePart_UnmarshalBinary() {
 	var p eventlog.Part
-	err := p.UnmarshalBinary([]byte("SJEP\x01\x00\x02"))
+	err := p.UnmarshalBinary([]byte("SJEP\x02\x00\x02"))
 	fmt.Println(errors.Is(err, eventlog.ErrParts))
 	fmt.Println(err)
 	// Output:

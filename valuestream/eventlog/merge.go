@@ -19,7 +19,8 @@ type mergedVariant struct {
 // into the [Summary] that [Analyze] gives for the whole log, exactly. Of
 // o it reads StartActivity and EndActivity only; the parts were read with
 // the rest. It returns [ErrParts] unless parts are shards 0 to n−1 of n,
-// each once; [ErrLocation] when a part met a local timestamp without a
+// each once, of the same log read with the same options (as far as a
+// fingerprint of the header, the options and the first rows tells); [ErrLocation] when a part met a local timestamp without a
 // location; [ErrTooLarge] past the engine's limits; else the earliest
 // malformed row of all parts when they were not lenient (a [*LineError]).
 // That is Analyze's error, with one exception: in a strict log whose
@@ -37,6 +38,9 @@ func Merge(o Options, parts ...*Part) (*Summary, error) {
 		k := p.shard
 		if max(p.shards, 1) != n || k < 0 || k >= n || seen[k] {
 			return nil, fmt.Errorf("%w: shard %d of %d among shards of %d", ErrParts, k, p.shards, n)
+		}
+		if p.source != parts[0].source {
+			return nil, fmt.Errorf("%w: shard %d is of another log, or was read with other options", ErrParts, k)
 		}
 		seen[k] = true
 	}

@@ -28,6 +28,7 @@ type Part struct {
 	reported    []*LineError // its first maxReported malformed rows by line
 	lineErr     *LineError   // its earliest malformed row, unless lenient
 	location    bool         // whether it met a local timestamp with no Options.Location
+	source      uint64       // the fingerprint of its input and options (see engine.sourceOf)
 }
 
 // partVariant is a path: its activities, as indices into Part.names, and
@@ -59,7 +60,7 @@ func AnalyzePart(ctx context.Context, r io.Reader, o Options, shard, shards int)
 	if err != nil {
 		return nil, err
 	}
-	p := &Part{shard: shard, shards: shards, skipped: e.skipped, reported: e.reported}
+	p := &Part{shard: shard, shards: shards, skipped: e.skipped, reported: e.reported, source: e.source}
 	// A part that ends in an error still names the activities it met, for
 	// Merge to find too many of them in all, as Analyze does in one.
 	p.names = slices.Sorted(slices.Values(e.acts.names))

@@ -194,7 +194,7 @@ func FuzzPartUnmarshalBinary(f *testing.F) {
 		b, _ := p.MarshalBinary()
 		f.Add(b)
 	}
-	f.Add([]byte("SJEP\x01"))
+	f.Add([]byte("SJEP\x02"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var p eventlog.Part
 		if err := p.UnmarshalBinary(data); err != nil {
@@ -222,10 +222,11 @@ func FuzzPartUnmarshalBinary(f *testing.F) {
 // without a million allocations.
 func TestPartUnmarshalBinaryRefusesCountsBeforeAllocating(t *testing.T) {
 	head := func(reportedCount int) []byte {
-		b := []byte("SJEP\x01")
-		b = binary.AppendUvarint(b, 0) // shard
-		b = binary.AppendUvarint(b, 1) // of 1
-		b = append(b, 0)               // flags
+		b := []byte("SJEP\x02")
+		b = binary.AppendUvarint(b, 0)             // shard
+		b = binary.AppendUvarint(b, 1)             // of 1
+		b = binary.LittleEndian.AppendUint64(b, 0) // source
+		b = append(b, 0)                           // flags
 		b = binary.AppendUvarint(b, 1<<40)
 		return binary.AppendUvarint(b, uint64(reportedCount))
 	}
@@ -269,4 +270,26 @@ func TestTooManyActivities(t *testing.T) {
 	require.Equal(t, s, merged)
 	_, err = eventlog.AnalyzePart(context.Background(), bytes.NewReader(log(1)), eventlog.Options{}, 0, 1<<16+1)
 	require.ErrorIs(t, err, eventlog.ErrParts)
+}
+
+// TestMergeRefusesPartsOfOtherLogs: parts of two logs, or of one log read
+// with other options, do not merge; parts of one log read alike do, from
+// their binary forms too.
+func TestMergeRefusesPartsOfOtherLogs(t *testing.T) {
+	part := func(data []byte, o eventlog.Options, k int) *eventlog.Part {
+		p, err := eventlog.AnalyzePart(context.Background(), bytes.NewReader(data), o, k, 2)
+		require.NoError(t, err)
+		b, err := p.MarshalBinary()
+		require.NoError(t, err)
+		var q eventlog.Part
+		require.NoError(t, q.UnmarshalBinary(b))
+		return &q
+	}
+	a, b := genLog(2000, 1), genLog(2000, 2)
+	_, err := eventlog.Merge(eventlog.Options{}, part(a, eventlog.Options{}, 0), part(a, eventlog.Options{}, 1))
+	require.NoError(t, err)
+	_, err = eventlog.Merge(eventlog.Options{}, part(a, eventlog.Options{}, 0), part(b, eventlog.Options{}, 1))
+	require.ErrorIs(t, err, eventlog.ErrParts, "two logs")
+	_, err = eventlog.Merge(eventlog.Options{}, part(a, eventlog.Options{}, 0), part(a, eventlog.Options{Lenient: true}, 1))
+	require.ErrorIs(t, err, eventlog.ErrParts, "other options")
 }
