@@ -1,8 +1,10 @@
 package eventlog
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"sync"
 )
 
@@ -161,6 +163,27 @@ func (a *activityTable) intern(b []byte) (uint16, bool) {
 	a.ids[name] = id
 	a.names = append(a.names, name)
 	return id, true
+}
+
+// ranked returns the activities in byte order, and each one's rank in it
+// by its id: activities are ranked by name wherever they are compared or
+// listed.
+func (a *activityTable) ranked() (sorted []string, rank []uint16) {
+	if len(a.names) == 0 {
+		return nil, nil
+	}
+	order := make([]int, len(a.names))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(a.names[x], a.names[y]) })
+	sorted = make([]string, len(order))
+	rank = make([]uint16, len(order))
+	for r, id := range order {
+		sorted[r] = a.names[id]
+		rank[id] = uint16(r)
+	}
+	return sorted, rank
 }
 
 // activityCache is a worker's copy of the activity ids it has seen. Logs

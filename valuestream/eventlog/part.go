@@ -1,7 +1,6 @@
 package eventlog
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -63,7 +62,8 @@ func AnalyzePart(ctx context.Context, r io.Reader, o Options, shard, shards int)
 	p := &Part{shard: shard, shards: shards, skipped: e.skipped, reported: e.reported, source: e.source}
 	// A part that ends in an error still names the activities it met, for
 	// Merge to find too many of them in all, as Analyze does in one.
-	p.names = slices.Sorted(slices.Values(e.acts.names))
+	var rank []uint16
+	p.names, rank = e.acts.ranked()
 	switch {
 	case errors.Is(e.fatal, ErrLocation):
 		p.location = true
@@ -75,16 +75,6 @@ func AnalyzePart(ctx context.Context, r io.Reader, o Options, shard, shards int)
 		return p, nil
 	case e.stopErr != nil:
 		return nil, e.stopErr
-	}
-	names := e.acts.names
-	order := make([]int, len(names))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(names[a], names[b]) })
-	rank := make([]uint16, len(names))
-	for r, a := range order {
-		rank[a] = uint16(r)
 	}
 	g, ok := group(results, &e.seed, rank, e.workers)
 	if !ok {

@@ -116,18 +116,8 @@ const forceGCEvents = 1 << 20
 
 // summarise groups the parsed events by case and computes the statistics.
 func (e *engine) summarise(all []parts) (*Summary, error) {
-	names := e.acts.names
-	nAct := len(names)
-	// rank[a] orders activities by name in byte order.
-	order := make([]int, nAct)
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(names[a], names[b]) })
-	rank := make([]uint16, nAct)
-	for r, a := range order {
-		rank[a] = uint16(r)
-	}
+	sortedNames, rank := e.acts.ranked()
+	nAct := len(sortedNames)
 	g, ok := group(all, &e.seed, rank, e.workers)
 	if !ok {
 		return nil, ErrTooLarge
@@ -149,10 +139,6 @@ func (e *engine) summarise(all []parts) (*Summary, error) {
 	s := &Summary{Events: total, Cases: nCases, Skipped: e.skipped, Errors: e.reported}
 	if total == 0 {
 		return s, nil
-	}
-	sortedNames := make([]string, nAct)
-	for r, a := range order {
-		sortedNames[r] = names[a]
 	}
 	startRank, endRank := -1, -1
 	if e.opts.StartActivity != "" && e.opts.EndActivity != "" {

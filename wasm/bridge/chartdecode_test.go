@@ -3,7 +3,6 @@ package bridge
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -63,15 +62,13 @@ var chartInputs = []fastCase{
 // decodes as encoding/json does; and it takes the page's input.
 func TestDecodeChartInputMatchesJSON(t *testing.T) {
 	ins := chartInputs
-	demo, err := os.ReadFile("../../examples/worksheet/demo.json")
-	require.NoError(t, err)
 	var ws struct {
 		Measures []struct {
 			Series  json.RawMessage `json:"series"`
 			Options json.RawMessage `json:"chartOptions"`
 		} `json:"measures"`
 	}
-	require.NoError(t, json.Unmarshal(demo, &ws))
+	demoWorksheet(t, &ws)
 	require.NotEmpty(t, ws.Measures)
 	for _, m := range ws.Measures {
 		ins = append(ins, fastCase{"demo", `{"series":` + string(m.Series) + `,"options":` + string(m.Options) + `}`, true})

@@ -2,6 +2,7 @@ package bridge
 
 import (
 	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -49,4 +50,13 @@ func fuzzLikeJSON[T any](f *testing.F, cases []fastCase, decode func([]byte) (T,
 		require.NoError(t, json.Unmarshal([]byte(in), &want), "%q", in)
 		require.Equal(t, want, got, "%q", in)
 	})
+}
+
+// demoWorksheet decodes the demo team's worksheet (examples/worksheet) into
+// v: its data are the page's usual input.
+func demoWorksheet(t *testing.T, v any) {
+	t.Helper()
+	demo, err := os.ReadFile("../../examples/worksheet/demo.json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(demo, v))
 }

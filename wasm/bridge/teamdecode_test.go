@@ -2,7 +2,6 @@ package bridge
 
 import (
 	"encoding/json"
-	"os"
 	"reflect"
 	"testing"
 
@@ -39,16 +38,14 @@ var teamInputs = []fastCase{
 }
 
 // TestDecodeTeamInputMatchesJSON: whatever the fast path decodes, it
-// decodes as encoding/json does; and it takes the usual input, the demo
-// team's and the Worker benchmark's included.
+// decodes as encoding/json does; and it takes the usual input, the API's
+// example and the demo team included.
 func TestDecodeTeamInputMatchesJSON(t *testing.T) {
 	ins := teamInputs
-	demo, err := os.ReadFile("../../examples/worksheet/demo.json")
-	require.NoError(t, err)
 	var ws struct {
 		Team json.RawMessage `json:"team"`
 	}
-	require.NoError(t, json.Unmarshal(demo, &ws))
+	demoWorksheet(t, &ws)
 	require.NotEmpty(t, ws.Team)
 	ins = append(ins, fastCase{"demo", `{"team":` + string(ws.Team) + `}`, true})
 	requireLikeJSON(t, ins, decodeTeamInput)
