@@ -212,21 +212,50 @@ func (fs Findings) Sort() {
 }
 
 // comparePointers orders JSON Pointers token by token, numeric tokens by
-// value, so "/members/10" sorts after "/members/9".
+// value, so "/members/10" sorts after "/members/9". It allocates nothing:
+// sorting findings is part of every validation.
 func comparePointers(a, b string) int {
-	ta, tb := strings.Split(a, "/"), strings.Split(b, "/")
-	for i := 0; i < len(ta) && i < len(tb); i++ {
-		if ta[i] == tb[i] {
-			continue
+	for {
+		ta, restA, moreA := strings.Cut(a, "/")
+		tb, restB, moreB := strings.Cut(b, "/")
+		if ta != tb {
+			na, okA := pointerIndex(ta)
+			nb, okB := pointerIndex(tb)
+			if okA && okB {
+				return cmp.Compare(na, nb)
+			}
+			return strings.Compare(ta, tb)
 		}
-		na, errA := strconv.Atoi(ta[i])
-		nb, errB := strconv.Atoi(tb[i])
-		if errA == nil && errB == nil {
-			return cmp.Compare(na, nb)
+		switch {
+		case moreA && moreB:
+			a, b = restA, restB
+		case moreA:
+			return 1
+		case moreB:
+			return -1
+		default:
+			return 0
 		}
-		return strings.Compare(ta[i], tb[i])
 	}
-	return cmp.Compare(len(ta), len(tb))
+}
+
+// pointerIndex returns strconv.Atoi(s) and whether it succeeded, without
+// the error Atoi allocates for a token that is not a number.
+func pointerIndex(s string) (int, bool) {
+	i := 0
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		i = 1
+	}
+	if i == len(s) {
+		return 0, false
+	}
+	for ; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.Atoi(s) // fails only out of range
+	return n, err == nil
 }
 
 // Error summarises the findings on one line.

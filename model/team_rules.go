@@ -4,6 +4,8 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Rule codes of a team's composition and references. Params are text.
@@ -41,19 +43,20 @@ const (
 // required fields, unknown enum names and codes, references between members,
 // units and the owner, and the composition rules of p, each with the
 // severity p gives it. Paths point into the team's JSON form.
-func (t Team) Validate(p Profile) Findings {
-	return check(context.WithValue(context.Background(), profileKey{}, p), t)
-}
+//
+// It applies the struct tags of Team, Unit, Member and Owner by hand
+// (team_validate.go): the reflection engines (validate.go) give the same
+// findings in the same order and are its tests' oracle.
+func (t Team) Validate(p Profile) Findings { return t.validate(p) }
 
-// teamRules is the struct-level validation of Team: the profile's
-// composition rules and the references that cross fields. Both engines
-// (validate_validator.go, validate_tags.go) call it.
+// teamRules is the struct-level validation of Team for the reflection
+// engines (validate_validator.go, validate_tags.go): the findings of
+// [Team.ruleFindings], with their paths in validator's notation.
 func teamRules(ctx context.Context, v any) []fieldFinding {
-	t := v.(Team)
 	p, _ := ctx.Value(profileKey{}).(Profile)
-	out := t.references()
-	for _, r := range p.Rules {
-		out = append(out, t.apply(r)...)
+	var out []fieldFinding
+	for _, f := range v.(Team).ruleFindings(p) {
+		out = append(out, fieldFinding{f.at.notation(), f.Finding})
 	}
 	return out
 }
@@ -64,39 +67,144 @@ type fieldFinding struct {
 	Finding
 }
 
-func (t Team) references() []fieldFinding {
-	var out []fieldFinding
-	units := map[string]bool{}
-	for i, u := range t.Units {
-		if u.ID != "" && units[u.ID] {
-			out = append(out, fieldFinding{index("units", i) + ".id", NewError("", CodeDuplicateID).With("id", u.ID)})
-		}
-		units[u.ID] = true
+// teamFinding is a finding of a team's struct-level rules, with where it
+// is.
+type teamFinding struct {
+	at place
+	Finding
+}
+
+// place is where in a team a struct-level rule reports: the field list
+// ("members", "units", "owner"), the element index when it is >= 0, and the
+// element's field when it is not empty.
+type place struct {
+	list  string
+	index int
+	field string
+}
+
+// notation writes the place in validator's notation: "members[2].id".
+func (p place) notation() string {
+	s := p.list
+	if p.index >= 0 {
+		s = index(s, p.index)
 	}
-	ids := map[string]bool{}
-	for i, m := range t.Members {
-		if m.ID != "" && ids[m.ID] {
-			out = append(out, fieldFinding{index("members", i) + ".id", NewError("", CodeDuplicateID).With("id", m.ID)})
-		}
-		ids[m.ID] = true
-		if m.Unit != "" && len(t.Units) > 0 && !units[m.Unit] {
-			out = append(out, fieldFinding{index("members", i) + ".unit", NewError("", CodeTeamMemberUnit).With("unit", m.Unit)})
-		}
+	if p.field != "" {
+		s += "." + p.field
 	}
-	if t.Owner.MemberID != "" && !ids[t.Owner.MemberID] {
-		out = append(out, fieldFinding{"owner.memberId", NewError("", CodeTeamOwnerMember).With("id", t.Owner.MemberID)})
+	return s
+}
+
+// pointer writes the place as a JSON Pointer: "/members/2/id".
+func (p place) pointer() string {
+	b := make([]byte, 0, 1+len(p.list)+4+1+len(p.field))
+	b = append(b, '/')
+	b = append(b, p.list...)
+	if p.index >= 0 {
+		b = append(b, '/')
+		b = strconv.AppendInt(b, int64(p.index), 10)
+	}
+	if p.field != "" {
+		b = append(b, '/')
+		b = append(b, p.field...)
+	}
+	return string(b)
+}
+
+// ruleFindings are the findings of a team's struct-level rules: the
+// references that cross fields, then p's composition rules in p's order.
+func (t Team) ruleFindings(p Profile) []teamFinding {
+	out := t.references()
+	for _, r := range p.Rules {
+		out = t.apply(out, r)
 	}
 	return out
 }
 
-// apply evaluates one composition rule.
-func (t Team) apply(r Rule) []fieldFinding {
-	counted := func(code Code, n int) []fieldFinding {
-		if !r.outside(n) {
-			return nil
+// smallSet is the largest list that the rules search by scanning it again
+// instead of building a map: a team has about ten members, and a map per
+// list was most of what checking a valid team allocated.
+const smallSet = 32
+
+// seen reports whether s[i]'s key appears among s[:i]; index holds the keys
+// of a list longer than smallSet, built on first use.
+func seen[T any](s []T, i int, key func(*T) string, index *map[string]int) bool {
+	k := key(&s[i])
+	if len(s) <= smallSet {
+		for j := range i {
+			if key(&s[j]) == k {
+				return true
+			}
 		}
-		f := Finding{Code: code, Severity: r.Severity}.With("count", n).With("range", r.rangeText())
-		return []fieldFinding{{"members", f}}
+		return false
+	}
+	if *index == nil {
+		*index = make(map[string]int, len(s))
+		for j := len(s) - 1; j >= 0; j-- {
+			(*index)[key(&s[j])] = j // the first index of each key
+		}
+	}
+	return (*index)[k] < i
+}
+
+// has reports whether some element of s has key k.
+func has[T any](s []T, k string, key func(*T) string, index *map[string]int) bool {
+	if len(s) <= smallSet {
+		for j := range s {
+			if key(&s[j]) == k {
+				return true
+			}
+		}
+		return false
+	}
+	if *index == nil {
+		*index = make(map[string]int, len(s))
+		for j := len(s) - 1; j >= 0; j-- {
+			(*index)[key(&s[j])] = j
+		}
+	}
+	_, ok := (*index)[k]
+	return ok
+}
+
+func unitID(u *Unit) string     { return u.ID }
+func memberID(m *Member) string { return m.ID }
+
+func (t Team) references() []teamFinding {
+	var out []teamFinding
+	var units, ids map[string]int
+	for i, u := range t.Units {
+		if u.ID != "" && seen(t.Units, i, unitID, &units) {
+			out = append(out, teamFinding{place{"units", i, "id"}, errorWith(CodeDuplicateID, "id", u.ID)})
+		}
+	}
+	for i, m := range t.Members {
+		if m.ID != "" && seen(t.Members, i, memberID, &ids) {
+			out = append(out, teamFinding{place{"members", i, "id"}, errorWith(CodeDuplicateID, "id", m.ID)})
+		}
+		if m.Unit != "" && len(t.Units) > 0 && !has(t.Units, m.Unit, unitID, &units) {
+			out = append(out, teamFinding{place{"members", i, "unit"}, errorWith(CodeTeamMemberUnit, "unit", m.Unit)})
+		}
+	}
+	if t.Owner.MemberID != "" && !has(t.Members, t.Owner.MemberID, memberID, &ids) {
+		out = append(out, teamFinding{place{"owner", -1, "memberId"}, errorWith(CodeTeamOwnerMember, "id", t.Owner.MemberID)})
+	}
+	return out
+}
+
+// errorWith is NewError("", code).With(name, value) with one map.
+func errorWith(code Code, name, value string) Finding {
+	return Finding{Code: code, Severity: SeverityError, Params: map[string]string{name: value}}
+}
+
+// apply appends the findings of one composition rule to out.
+func (t Team) apply(out []teamFinding, r Rule) []teamFinding {
+	counted := func(code Code, n int) []teamFinding {
+		if !r.outside(n) {
+			return out
+		}
+		f := Finding{Code: code, Severity: r.Severity, Params: map[string]string{"count": strconv.Itoa(n), "range": r.rangeText()}}
+		return append(out, teamFinding{place{"members", -1, ""}, f})
 	}
 	switch r.Kind {
 	case RuleSize:
@@ -106,10 +214,10 @@ func (t Team) apply(r Rule) []fieldFinding {
 	case RuleProfessionals:
 		return counted(CodeTeamProfessionals, t.Count(RoleProfessional))
 	case RuleUnits:
-		return counted(CodeTeamUnits, len(t.ProfessionalUnits()))
+		return counted(CodeTeamUnits, t.professionalUnits())
 	case RuleOwner:
 		if !t.Owner.IsNamed() && t.Count(RoleOwner) == 0 {
-			return []fieldFinding{{"owner", Finding{Code: CodeTeamOwner, Severity: r.Severity}}}
+			return append(out, teamFinding{place{"owner", -1, ""}, Finding{Code: CodeTeamOwner, Severity: r.Severity}})
 		}
 	case RuleSupervisor:
 		if !t.OwnerIsMember() {
@@ -117,26 +225,68 @@ func (t Team) apply(r Rule) []fieldFinding {
 			return counted(CodeTeamSupervisor, t.Count(RoleSupervisor))
 		}
 	case RuleSingleRole:
-		return t.doubleRoles(r.Severity)
+		return t.doubleRoles(out, r.Severity)
 	}
-	return nil
+	return out
 }
 
-// doubleRoles finds one person in two roles: the same name on two members
-// (compared without case and extra spaces), or an owner who is a member in a
-// role other than owner.
-func (t Team) doubleRoles(sev Severity) []fieldFinding {
-	var out []fieldFinding
-	seen := map[string]bool{}
+// professionalUnits returns len(t.ProfessionalUnits()) without building
+// the list.
+func (t Team) professionalUnits() int {
+	if len(t.Members) > smallSet {
+		return len(t.ProfessionalUnits())
+	}
+	n := 0
 	for i, m := range t.Members {
-		key := strings.ToLower(strings.Join(strings.Fields(m.Name), " "))
-		if key == "" {
+		if m.Role != RoleProfessional || m.Unit == "" {
 			continue
 		}
-		if seen[key] {
-			out = append(out, fieldFinding{index("members", i), Finding{Code: CodeTeamRoleDouble, Severity: sev}.With("name", strings.TrimSpace(m.Name))})
+		first := true
+		for _, o := range t.Members[:i] {
+			if o.Role == RoleProfessional && o.Unit == m.Unit {
+				first = false
+				break
+			}
 		}
-		seen[key] = true
+		if first {
+			n++
+		}
+	}
+	return n
+}
+
+// doubleRoles appends to out the findings of one person in two roles: the
+// same name on two members (compared without case and extra spaces, see
+// [nameKey]), or an owner who is a member in a role other than owner.
+func (t Team) doubleRoles(out []teamFinding, sev Severity) []teamFinding {
+	double := func(i int) {
+		f := Finding{Code: CodeTeamRoleDouble, Severity: sev, Params: map[string]string{"name": strings.TrimSpace(t.Members[i].Name)}}
+		out = append(out, teamFinding{place{"members", i, ""}, f})
+	}
+	if len(t.Members) <= smallSet {
+		for i, m := range t.Members {
+			if isBlank(m.Name) {
+				continue
+			}
+			for _, o := range t.Members[:i] {
+				if sameName(o.Name, m.Name) {
+					double(i)
+					break
+				}
+			}
+		}
+	} else {
+		seen := map[string]bool{}
+		for i, m := range t.Members {
+			key := nameKey(m.Name)
+			if key == "" {
+				continue
+			}
+			if seen[key] {
+				double(i)
+			}
+			seen[key] = true
+		}
 	}
 	if i := t.memberIndex(t.Owner.MemberID); i >= 0 && t.Members[i].Role != RoleOwner {
 		m := t.Members[i]
@@ -144,9 +294,69 @@ func (t Team) doubleRoles(sev Severity) []fieldFinding {
 		if name == "" {
 			name = m.ID
 		}
-		out = append(out, fieldFinding{"owner.memberId", Finding{Code: CodeTeamRoleDouble, Severity: sev}.With("name", name)})
+		out = append(out, teamFinding{place{"owner", -1, "memberId"}, Finding{Code: CodeTeamRoleDouble, Severity: sev, Params: map[string]string{"name": name}}})
 	}
 	return out
+}
+
+// nameKey is the form in which two members' names are compared: lower case,
+// white space trimmed and runs of it as one space.
+func nameKey(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// isBlank reports whether nameKey(s) is empty.
+func isBlank(s string) bool {
+	n := nameRunes{s: s}
+	_, ok := n.next()
+	return !ok
+}
+
+// sameName reports whether nameKey(a) == nameKey(b), without building them.
+func sameName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, y := nameRunes{s: a}, nameRunes{s: b}
+	for {
+		ra, okA := x.next()
+		rb, okB := y.next()
+		if okA != okB || ra != rb {
+			return false
+		}
+		if !okA {
+			return true
+		}
+	}
+}
+
+// nameRunes yields the runes of nameKey(s) one by one.
+type nameRunes struct {
+	s       string
+	started bool // a rune has been yielded
+	space   bool // white space was passed over since the last rune
+}
+
+func (n *nameRunes) next() (rune, bool) {
+	for len(n.s) > 0 {
+		r, size := rune(n.s[0]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(n.s)
+		}
+		if unicode.IsSpace(r) {
+			n.s = n.s[size:]
+			n.space = n.started
+			continue
+		}
+		if n.space {
+			n.space = false
+			return ' ', true // the rune stays in s for the next call
+		}
+		n.s = n.s[size:]
+		n.started = true
+		return unicode.ToLower(r), true
+	}
+	return 0, false
 }
 
 func index(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
