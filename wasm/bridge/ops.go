@@ -3,6 +3,7 @@ package bridge
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/sujuva/sujuva/export"
@@ -56,11 +57,14 @@ func (b *Bridge) teamValidate(in []byte) (any, error) {
 	} else {
 		fs = model.Findings{model.NewError("/profile", CodeProfileUnknown).With("profile", v.Profile)}
 	}
-	roles := map[model.Role]int{}
-	for _, r := range model.Roles() {
-		roles[r] = v.Team.Count(r)
+	var roles roleCounts
+	for _, m := range v.Team.Members {
+		if i := slices.Index(roleList, m.Role); i >= 0 {
+			roles[i]++
+		}
 	}
-	return TeamCheck{Check: check(fs), Size: len(v.Team.Members), Roles: roles, Units: len(v.Team.ProfessionalUnits())}, nil
+	c := check(fs)
+	return rawOutput(appendTeamCheck(make([]byte, 0, 256+128*len(c.Findings)), c, len(v.Team.Members), &roles, len(v.Team.ProfessionalUnits()))), nil
 }
 
 // RoundInput is the input of "round.validate".
