@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -137,7 +138,10 @@ func jsonFieldPointer(field string) string {
 	return model.Pointer(args...)
 }
 
-type handler struct {
+// Handler serves a [Backend] under [Prefix]: an [http.Handler], and through
+// [Handler.Serve] the same answers to a request handed over whole, without
+// net/http. Build it with [New]; it is safe for concurrent use.
+type Handler struct {
 	b        Backend
 	sb       StreamBackend // nil when b streams nothing
 	ops      map[string]bool
@@ -151,8 +155,8 @@ type handler struct {
 // New returns the handler serving b under [Prefix] with opts. It is safe for
 // concurrent use. New panics if two schemas claim the same path, a
 // programmer error.
-func New(b Backend, opts Options) http.Handler {
-	h := &handler{b: b, opts: opts, ops: map[string]bool{}, schemas: map[string][]byte{}}
+func New(b Backend, opts Options) *Handler {
+	h := &Handler{b: b, opts: opts, ops: map[string]bool{}, schemas: map[string][]byte{}}
 	if h.opts.MaxBodyBytes <= 0 {
 		h.opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
@@ -205,57 +209,165 @@ func SchemaPath(id string) string {
 	return "schemas/" + id[strings.LastIndex(id, "/")+1:]
 }
 
-func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	// syumai/workers v0.33.0 gives a nil Body on GET, and closing what it
-	// gives panics; never close it, and read only through this guard.
-	if r.Body == nil {
-		r.Body = http.NoBody
-	}
-	rw := &response{header: w.Header()}
-	defer func() {
-		if v := recover(); v != nil {
-			h.logf("panic serving %s %s: %v", r.Method, r.URL.Path, v)
-			rw = &response{header: w.Header()}
-			clear(rw.header)
-			h.cors(rw, r)
-			h.problem(rw, &Problem{Status: http.StatusInternalServerError, Kind: KindInternal, Message: "internal error"})
-		}
-		rw.flush(w)
-	}()
-	h.cors(rw, r)
-	h.route(rw, r)
+// Request is a request handed over whole, as the Worker's glue hands over
+// the API's usual call: the request line, a way to read its header fields
+// and the whole body. [Handler.Serve] answers it without building an
+// [*http.Request] or a header map.
+type Request struct {
+	Method string
+	// Target is the request target, as url.Parse reads it: an absolute URL
+	// or a path, either with a query.
+	Target string
+	// Header returns the first value of the header field called name (given
+	// in canonical form, "Content-Type"; field names match without regard
+	// to case), or "" when the request has none. Nil means no fields.
+	Header func(name string) string
+	// Body is the whole body; its length is the request's Content-Length.
+	Body []byte
 }
 
-func (h *handler) logf(format string, args ...any) {
+// Answer is the answer to a [Request]: its status, its header fields (each
+// name in canonical form, in the order written, Content-Length among them)
+// and its body, which is empty for HEAD and for 204.
+type Answer struct {
+	Status int
+	Header []Field
+	Body   []byte
+}
+
+// Field is a header field of an [Answer].
+type Field struct{ Name, Value string }
+
+// Serve answers r as ServeHTTP answers the *http.Request that
+// http.NewRequestWithContext(ctx, r.Method, r.Target, bytes.NewReader(r.Body))
+// builds with r's header fields: the same status, header fields and body.
+// An empty Method is GET. A request for which NewRequest fails (a method
+// that is not a token, a target url.Parse refuses) is answered 400
+// bad_request. The answer's Body
+// may share memory with r's and with the handler's documents: it is read
+// only.
+func (h *Handler) Serve(ctx context.Context, r Request) Answer {
+	header := r.Header
+	if header == nil {
+		header = func(string) string { return "" }
+	}
+	method := r.Method
+	if method == "" {
+		method = http.MethodGet // as NewRequest reads it
+	}
+	u, err := url.Parse(r.Target)
+	if err != nil || !validMethod(method) {
+		a := &answer{}
+		h.problem(a, &Problem{Status: http.StatusBadRequest, Kind: KindBadRequest, Message: "the request line does not parse"})
+		return a.done()
+	}
+	return h.serve(&request{ctx: ctx, method: method, path: u.Path, header: header, body: r.Body, whole: true, length: int64(len(r.Body))})
+}
+
+// validMethod reports whether method is a token (RFC 9110, section 9.1), as
+// http.NewRequest requires.
+func validMethod(method string) bool {
+	if method == "" {
+		return false
+	}
+	for i := range len(method) {
+		c := method[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// ServeHTTP serves r.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// syumai/workers v0.33.0 gives a nil Body on GET, and closing what it
+	// gives panics; never close it, and read only through this guard.
+	var body io.Reader = r.Body
+	if r.Body == nil {
+		body = http.NoBody
+	}
+	a := h.serve(&request{ctx: r.Context(), method: r.Method, path: r.URL.Path, header: r.Header.Get, stream: body, length: r.ContentLength})
+	header := w.Header()
+	for i, f := range a.Header {
+		if slices.ContainsFunc(a.Header[:i], func(g Field) bool { return g.Name == f.Name }) {
+			header.Add(f.Name, f.Value)
+		} else {
+			header.Set(f.Name, f.Value)
+		}
+	}
+	w.WriteHeader(a.Status)
+	if len(a.Body) > 0 {
+		_, _ = w.Write(a.Body)
+	}
+}
+
+// request is what the handler reads of a request, from net/http or whole.
+type request struct {
+	ctx    context.Context
+	method string
+	path   string // unescaped, as url.URL.Path
+	header func(name string) string
+	whole  bool      // the body is body, else it is read from stream
+	body   []byte    //
+	stream io.Reader //
+	length int64     // the declared Content-Length, -1 when unknown
+}
+
+// reader returns the body as a reader.
+func (r *request) reader() io.Reader {
+	if r.whole {
+		return bytes.NewReader(r.body)
+	}
+	return r.stream
+}
+
+// serve answers r, a panic as a 500.
+func (h *Handler) serve(r *request) (res Answer) {
+	a := &answer{}
+	defer func() {
+		if v := recover(); v != nil {
+			h.logf("panic serving %s %s: %v", r.method, r.path, v)
+			a = &answer{}
+			h.cors(a, r)
+			h.problem(a, &Problem{Status: http.StatusInternalServerError, Kind: KindInternal, Message: "internal error"})
+		}
+		res = a.done()
+	}()
+	h.cors(a, r)
+	h.route(a, r)
+	return
+}
+
+func (h *Handler) logf(format string, args ...any) {
 	if h.opts.Logf != nil {
 		h.opts.Logf(format, args...)
 	}
 }
 
-func (h *handler) cors(w http.ResponseWriter, r *http.Request) {
-	origin := r.Header.Get("Origin")
+func (h *Handler) cors(w *answer, r *request) {
+	origin := r.header("Origin")
 	if origin == "" || len(h.opts.AllowedOrigins) == 0 {
 		return
 	}
 	if slices.Contains(h.opts.AllowedOrigins, "*") {
-		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.set("Access-Control-Allow-Origin", "*")
 	} else if slices.Contains(h.opts.AllowedOrigins, origin) {
-		w.Header().Set("Access-Control-Allow-Origin", origin)
-		w.Header().Add("Vary", "Origin")
+		w.set("Access-Control-Allow-Origin", origin)
+		w.add("Vary", "Origin")
 	} else {
 		return
 	}
-	w.Header().Set("Access-Control-Expose-Headers", "Content-Length")
-	if r.Method == http.MethodOptions {
-		w.Header().Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-		w.Header().Set("Access-Control-Allow-Headers", "Content-Type, Accept")
-		w.Header().Set("Access-Control-Max-Age", "86400")
+	w.set("Access-Control-Expose-Headers", "Content-Length")
+	if r.method == http.MethodOptions {
+		w.set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+		w.set("Access-Control-Allow-Headers", "Content-Type, Accept")
+		w.set("Access-Control-Max-Age", "86400")
 	}
 }
 
-func (h *handler) route(w http.ResponseWriter, r *http.Request) {
-	path := r.URL.Path
-	rest, ok := strings.CutPrefix(path, Prefix)
+func (h *Handler) route(w *answer, r *request) {
+	rest, ok := strings.CutPrefix(r.path, Prefix)
 	if !ok {
 		h.problem(w, &Problem{Status: http.StatusNotFound, Kind: KindNotFound, Message: "no such path"})
 		return
@@ -281,85 +393,100 @@ func (h *handler) route(w http.ResponseWriter, r *http.Request) {
 				time.Sleep(20 * time.Millisecond)
 				panic("httpapi: debug crash")
 			}()
-			w.WriteHeader(http.StatusAccepted)
+			w.writeHeader(http.StatusAccepted)
 		}
 	default:
 		h.problem(w, &Problem{Status: http.StatusNotFound, Kind: KindNotFound, Message: "no such path"})
 		return
 	}
 	switch {
-	case r.Method == http.MethodOptions:
-		w.Header().Set("Allow", allow+", OPTIONS")
-		w.WriteHeader(http.StatusNoContent)
-	case strings.Contains(allow, r.Method):
+	case r.method == http.MethodOptions:
+		w.set("Allow", allow+", OPTIONS")
+		w.writeHeader(http.StatusNoContent)
+	case strings.Contains(allow, r.method):
 		serve()
 	default:
-		w.Header().Set("Allow", allow+", OPTIONS")
+		w.set("Allow", allow+", OPTIONS")
 		h.problem(w, &Problem{Status: http.StatusMethodNotAllowed, Kind: KindMethod, Message: "method not allowed; see Allow"})
 	}
 }
 
-func (h *handler) write(w http.ResponseWriter, r *http.Request, contentType string, body []byte) {
-	w.Header().Set("Content-Type", contentType)
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(body)
+func (h *Handler) write(w *answer, r *request, contentType string, body []byte) {
+	w.set("Content-Type", contentType)
+	w.writeHeader(http.StatusOK)
+	if r.method != http.MethodHead {
+		w.write(body)
 	}
 }
 
 // op serves POST /api/v1/{op}.
-func (h *handler) op(w http.ResponseWriter, r *http.Request, op string) {
+func (h *Handler) op(w *answer, r *request, op string) {
 	// The representation: JSON, or SVG from op+".svg" when Accept prefers it.
 	outType := "application/json"
-	if h.ops[op+".svg"] && prefers(r.Header.Get("Accept"), "image/svg+xml", "application/json") {
+	accept := r.header("Accept")
+	if h.ops[op+".svg"] && prefers(accept, "image/svg+xml", "application/json") {
 		op, outType = op+".svg", "image/svg+xml"
-	} else if !accepts(r.Header.Get("Accept"), "application/json") {
+	} else if !accepts(accept, "application/json") {
 		h.problem(w, &Problem{Status: http.StatusNotAcceptable, Kind: KindNotAcceptable, Message: "this operation answers application/json"})
 		return
 	}
-	mediaType, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if err != nil {
-		mediaType = ""
-	}
+	mediaType := contentMediaType(r.header("Content-Type"))
 	var out []byte
+	var err error
 	if want, streamed := h.streams[op]; streamed {
 		if mediaType != want {
 			h.problem(w, &Problem{Status: http.StatusUnsupportedMediaType, Kind: KindUnsupportedMedia, Message: "this operation reads " + want})
 			return
 		}
-		if r.ContentLength > h.opts.MaxUploadBytes {
+		if r.length > h.opts.MaxUploadBytes {
 			h.problem(w, &Problem{Status: http.StatusRequestEntityTooLarge, Kind: KindTooLarge, Message: "request body too large"})
 			return
 		}
-		out, err = h.sb.DoStream(r.Context(), op, &limitReader{r: r.Body, n: h.opts.MaxUploadBytes})
+		out, err = h.sb.DoStream(r.ctx, op, &limitReader{r: r.reader(), n: h.opts.MaxUploadBytes})
 	} else {
 		if mediaType != "application/json" {
 			h.problem(w, &Problem{Status: http.StatusUnsupportedMediaType, Kind: KindUnsupportedMedia, Message: "this operation reads application/json"})
 			return
 		}
-		if r.ContentLength > h.opts.MaxBodyBytes {
+		if r.length > h.opts.MaxBodyBytes {
 			h.problem(w, &Problem{Status: http.StatusRequestEntityTooLarge, Kind: KindTooLarge, Message: "request body too large"})
 			return
 		}
-		var in []byte
-		in, err = io.ReadAll(&limitReader{r: r.Body, n: h.opts.MaxBodyBytes})
+		in := r.body
+		if !r.whole {
+			in, err = io.ReadAll(&limitReader{r: r.stream, n: h.opts.MaxBodyBytes})
+		}
 		if err == nil {
-			out, err = h.b.Do(r.Context(), op, in)
+			out, err = h.b.Do(r.ctx, op, in)
 		}
 	}
 	if err != nil {
 		p := h.classify(err)
-		h.logf("%s %s: %d %s", r.Method, op, p.Status, p.Kind)
+		h.logf("%s %s: %d %s", r.method, op, p.Status, p.Kind)
 		h.problem(w, p)
 		return
 	}
-	w.Header().Set("Content-Type", outType)
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(out)
+	w.set("Content-Type", outType)
+	w.writeHeader(http.StatusOK)
+	w.write(out)
+}
+
+// contentMediaType returns the media type of a Content-Type header as
+// mime.ParseMediaType reads it, or "" when it does not parse. The API's
+// usual "application/json" is answered without parsing.
+func contentMediaType(contentType string) string {
+	if contentType == "application/json" {
+		return contentType
+	}
+	mediaType, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return ""
+	}
+	return mediaType
 }
 
 // problem writes p as the JSON error body.
-func (h *handler) problem(w http.ResponseWriter, p *Problem) {
+func (h *Handler) problem(w *answer, p *Problem) {
 	type body struct {
 		Kind     string         `json:"kind"`
 		Message  string         `json:"message"`
@@ -369,9 +496,9 @@ func (h *handler) problem(w http.ResponseWriter, p *Problem) {
 	if err != nil { // unreachable: the fields are strings
 		b = []byte(`{"error":{"kind":"internal","message":"internal error"}}`)
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(p.Status)
-	_, _ = w.Write(b)
+	w.set("Content-Type", "application/json")
+	w.writeHeader(p.Status)
+	w.write(b)
 }
 
 // limitReader reads at most n bytes from r and then fails with ErrTooLarge
@@ -397,35 +524,54 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	return k, err
 }
 
-// response buffers a whole answer so that it is sent with Content-Length,
+// answer collects a whole answer, so that it is sent with Content-Length,
 // and so that a panic can still replace it.
-type response struct {
-	header http.Header
+type answer struct {
 	status int
-	body   bytes.Buffer
+	fields []Field
+	body   []byte
 }
 
-func (r *response) Header() http.Header { return r.header }
-func (r *response) WriteHeader(status int) {
-	if r.status == 0 {
-		r.status = status
-	}
-}
-func (r *response) Write(p []byte) (int, error) {
-	r.WriteHeader(http.StatusOK)
-	return r.body.Write(p)
+// set replaces the fields called name by one with value.
+func (a *answer) set(name, value string) {
+	a.fields = slices.DeleteFunc(a.fields, func(f Field) bool { return f.Name == name })
+	a.add(name, value)
 }
 
-func (r *response) flush(w http.ResponseWriter) {
-	if r.status == 0 {
-		r.status = http.StatusOK
+func (a *answer) add(name, value string) {
+	if a.fields == nil {
+		a.fields = make([]Field, 0, 8)
 	}
-	w.Header().Set("Content-Length", strconv.Itoa(r.body.Len()))
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(r.status)
-	if r.status != http.StatusNoContent && r.body.Len() > 0 {
-		_, _ = w.Write(r.body.Bytes())
+	a.fields = append(a.fields, Field{name, value})
+}
+
+func (a *answer) writeHeader(status int) {
+	if a.status == 0 {
+		a.status = status
 	}
+}
+
+func (a *answer) write(p []byte) {
+	a.writeHeader(http.StatusOK)
+	if len(a.body) == 0 {
+		a.body = p[:len(p):len(p)] // shared, and copied on a later write
+		return
+	}
+	a.body = append(a.body, p...)
+}
+
+// done completes the answer: its status, Content-Length and
+// X-Content-Type-Options, and no body on a 204.
+func (a *answer) done() Answer {
+	if a.status == 0 {
+		a.status = http.StatusOK
+	}
+	a.set("Content-Length", strconv.Itoa(len(a.body)))
+	a.set("X-Content-Type-Options", "nosniff")
+	if a.status == http.StatusNoContent {
+		a.body = nil
+	}
+	return Answer{Status: a.status, Header: a.fields, Body: a.body}
 }
 
 // accepts reports whether the Accept header admits mediaType (an empty

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -183,9 +184,9 @@ func await(p js.Value) (js.Value, error) {
 // call. The handler runs inside the call: it must not wait for JS, and the
 // API's handler never does.
 var (
-	served  http.Handler // set by main before workers.Ready
-	request []byte       // the glue writes the next request here
-	answer  []byte       // the last answer, until the next call
+	served  *httpapi.Handler // set by main before workers.Ready
+	request []byte           // the glue writes the next request here
+	answer  []byte           // the last answer, until the next call
 )
 
 // sujuvaRequest makes room for a request of n bytes and returns where the
@@ -225,36 +226,55 @@ func sujuvaAnswer() unsafe.Pointer {
 }
 
 // serveBytes serves one request in the export's wire form and appends the
-// answer, in its wire form, to out. It never touches JS, so it is plain Go.
-func serveBytes(h http.Handler, in, out []byte) []byte {
+// answer, in its wire form, to out. It never touches JS, so it is plain Go;
+// the handler's Serve answers as its ServeHTTP would, without building an
+// *http.Request or a header map (httpapi's tests compare the two).
+func serveBytes(h *httpapi.Handler, in, out []byte) []byte {
 	head, body, _ := bytes.Cut(in, []byte("\n\n"))
 	line, header, _ := strings.Cut(string(head), "\n")
 	method, target, _ := strings.Cut(line, " ")
-	r, err := http.NewRequest(method, target, bytes.NewReader(body))
-	if err != nil {
-		// A URL workerd handed over always parses; answer as the API would.
-		const bad = `{"error":{"kind":"` + httpapi.KindBadRequest + `","message":"the request line does not parse"}}`
-		return append(out, "400\ncontent-type: application/json\ncontent-length: "+strconv.Itoa(len(bad))+"\n\n"+bad...)
+	a := h.Serve(context.Background(), httpapi.Request{Method: method, Target: target, Body: body,
+		Header: func(name string) string { return headerValue(header, name) }})
+	out = strconv.AppendInt(out, int64(a.Status), 10)
+	out = append(out, '\n')
+	for _, f := range a.Header {
+		out = append(out, f.Name...)
+		out = append(out, ": "...)
+		out = append(out, noNewlines.Replace(f.Value)...)
+		out = append(out, '\n')
 	}
+	out = append(out, '\n')
+	return append(out, a.Body...)
+}
+
+// headerValue returns the value of the first line "name: value" of header
+// whose name is name but for ASCII case, or "".
+func headerValue(header, name string) string {
 	for line := range strings.SplitSeq(header, "\n") {
-		if name, value, ok := strings.Cut(line, ": "); ok {
-			r.Header.Add(name, value)
+		if n, v, ok := strings.Cut(line, ": "); ok && asciiEqualFold(n, name) {
+			return v
 		}
 	}
-	r.RemoteAddr = r.Header.Get("Cf-Connecting-Ip")
-	w := record(h, r, http.Header{})
-	out = strconv.AppendInt(out, int64(w.status), 10)
-	out = append(out, '\n')
-	for name, values := range w.header {
-		for _, v := range values {
-			out = append(out, name...)
-			out = append(out, ": "...)
-			out = append(out, noNewlines.Replace(v)...)
-			out = append(out, '\n')
+	return ""
+}
+
+func asciiEqualFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range len(a) {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
 		}
 	}
-	out = append(out, '\n')
-	return append(out, w.body...)
+	return true
 }
 
 // noNewlines keeps a header value on its line, as net/http does.
