@@ -28,6 +28,9 @@ type fastDecoder struct {
 	in   []byte
 	pos  int
 	slab []float64 // backing store of the values that pointers point to
+	// src, when set, holds in's bytes as a string: text then cuts the
+	// strings it reads out of it instead of allocating each.
+	src string
 }
 
 func (d *fastDecoder) space() {
@@ -219,6 +222,11 @@ func (d *fastDecoder) skip() bool {
 
 func (d *fastDecoder) text(s *string) bool {
 	v, ok := d.str()
+	if ok && d.src != "" {
+		end := d.pos - 1 // before the closing quote
+		*s = d.src[end-len(v) : end]
+		return true
+	}
 	*s = string(v)
 	return ok
 }

@@ -51,11 +51,11 @@ func (b *Bridge) teamValidate(in []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var fs model.Findings
+	// The team's findings, sorted by Validate, keep their order under the
+	// prefix, which appendTeamCheck writes.
+	fs, prefix := model.Findings{model.NewError("/profile", CodeProfileUnknown).With("profile", v.Profile)}, ""
 	if p, ok := profile(v.Profile); ok {
-		fs = v.Team.Validate(p).Under("/team")
-	} else {
-		fs = model.Findings{model.NewError("/profile", CodeProfileUnknown).With("profile", v.Profile)}
+		fs, prefix = v.Team.Validate(p), "/team"
 	}
 	var roles roleCounts
 	for _, m := range v.Team.Members {
@@ -63,8 +63,8 @@ func (b *Bridge) teamValidate(in []byte) (any, error) {
 			roles[i]++
 		}
 	}
-	c := check(fs)
-	return rawOutput(appendTeamCheck(make([]byte, 0, 256+128*len(c.Findings)), c, len(v.Team.Members), &roles, len(v.Team.ProfessionalUnits()))), nil
+	out := make([]byte, 0, 256+128*len(fs))
+	return rawOutput(appendTeamCheck(out, !fs.HasErrors(), fs, prefix, len(v.Team.Members), &roles, len(v.Team.ProfessionalUnits()))), nil
 }
 
 // RoundInput is the input of "round.validate".

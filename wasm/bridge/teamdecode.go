@@ -18,7 +18,9 @@ var (
 
 func decodeTeamInput(in []byte) (TeamInput, bool) {
 	var v TeamInput
-	d := fastDecoder{in: in}
+	// One copy of the input holds every string of the team: a team of
+	// eight has some forty.
+	d := fastDecoder{in: in, src: string(in)}
 	var seen [2]bool
 	ok := d.object(func(key []byte) bool {
 		switch string(key) {
@@ -80,7 +82,8 @@ func (d *fastDecoder) member(m *model.Member) bool {
 		case "name":
 			return once(&seen[1]) && d.text(&m.Name)
 		case "role":
-			r, ok := d.str()
+			var r string
+			ok := d.text(&r)
 			m.Role = model.Role(r)
 			return once(&seen[2]) && ok
 		case "unit":
@@ -118,11 +121,11 @@ func array[T any](d *fastDecoder, s *[]T, read func(*fastDecoder, *T) bool) bool
 	if !d.byte('[') {
 		return false
 	}
-	out := []T{}
 	if d.byte(']') {
-		*s = out
+		*s = []T{}
 		return true
 	}
+	out := make([]T, 0, 8) // a team's usual size, grown past it
 	for {
 		out = append(out, *new(T))
 		if !read(d, &out[len(out)-1]) {

@@ -79,7 +79,15 @@ func TestAppendTeamCheckMatchesJSON(t *testing.T) {
 		}
 		want, err := json.Marshal(c)
 		require.NoError(t, err)
-		got := appendTeamCheck(nil, c.Check, c.Size, &roles, c.Units)
+		got := appendTeamCheck(nil, c.Valid, c.Findings, "", c.Size, &roles, c.Units)
+		require.Equal(t, string(want), string(got))
+		// With a prefix, valid UTF-8, before every path.
+		prefix := []string{"/team", "/x~1<y>", "/é\u2028"}[r.IntN(3)]
+		under := c
+		under.Findings = c.Findings.Under(prefix)
+		want, err = json.Marshal(under)
+		require.NoError(t, err)
+		got = appendTeamCheck(nil, c.Valid, c.Findings, prefix, c.Size, &roles, c.Units)
 		require.Equal(t, string(want), string(got))
 		require.True(t, json.Valid(got))
 	}

@@ -590,7 +590,7 @@ func prefers(accept, a, b string) bool {
 func quality(accept, mediaType string) float64 {
 	best, q := -1, 0.0
 	typ, _, _ := strings.Cut(mediaType, "/")
-	for _, part := range strings.Split(accept, ",") {
+	for part := range strings.SplitSeq(accept, ",") {
 		rng, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		rng = strings.ToLower(strings.TrimSpace(rng))
 		spec := -1
@@ -606,7 +606,7 @@ func quality(accept, mediaType string) float64 {
 			continue
 		}
 		best, q = spec, 1
-		for _, p := range strings.Split(params, ";") {
+		for p := range strings.SplitSeq(params, ";") {
 			k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
 			if strings.EqualFold(k, "q") {
 				if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && f <= 1 {
