@@ -145,6 +145,7 @@ type Handler struct {
 	b        Backend
 	sb       StreamBackend // nil when b streams nothing
 	ops      map[string]bool
+	svg      map[string]bool // the operations with an SVG variant, op+".svg"
 	streams  map[string]string
 	opts     Options
 	schemas  map[string][]byte // by path under Prefix
@@ -156,7 +157,7 @@ type Handler struct {
 // concurrent use. New panics if two schemas claim the same path, a
 // programmer error.
 func New(b Backend, opts Options) *Handler {
-	h := &Handler{b: b, opts: opts, ops: map[string]bool{}, schemas: map[string][]byte{}}
+	h := &Handler{b: b, opts: opts, ops: map[string]bool{}, svg: map[string]bool{}, schemas: map[string][]byte{}}
 	if h.opts.MaxBodyBytes <= 0 {
 		h.opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
@@ -173,6 +174,11 @@ func New(b Backend, opts Options) *Handler {
 	}
 	for _, op := range b.Ops() {
 		h.ops[op] = true
+	}
+	for op := range h.ops {
+		if base, ok := strings.CutSuffix(op, ".svg"); ok {
+			h.svg[base] = true
+		}
 	}
 	if sb, ok := b.(StreamBackend); ok {
 		h.sb, h.streams = sb, sb.StreamOps()
@@ -255,13 +261,82 @@ func (h *Handler) Serve(ctx context.Context, r Request) Answer {
 	if method == "" {
 		method = http.MethodGet // as NewRequest reads it
 	}
-	u, err := url.Parse(r.Target)
-	if err != nil || !validMethod(method) {
+	path, ok := targetPath(r.Target)
+	if !ok || !validMethod(method) {
 		a := &answer{}
 		h.problem(a, &Problem{Status: http.StatusBadRequest, Kind: KindBadRequest, Message: "the request line does not parse"})
 		return a.done()
 	}
-	return h.serve(&request{ctx: ctx, method: method, path: u.Path, header: header, body: r.Body, whole: true, length: int64(len(r.Body))})
+	return h.serve(&request{ctx: ctx, method: method, path: path, header: header, body: r.Body, whole: true, length: int64(len(r.Body))})
+}
+
+// targetPath returns the Path of url.Parse(target) and whether target
+// parses. The usual target, "http://host:port/api/v1/op" with nothing to
+// unescape, it reads by itself: url.Parse was a tenth of the Worker's part
+// of a request in js/wasm.
+func targetPath(target string) (string, bool) {
+	rest, ok := strings.CutPrefix(target, "http://")
+	if !ok {
+		rest, ok = strings.CutPrefix(target, "https://")
+	}
+	if ok {
+		slash := strings.IndexByte(rest, '/')
+		if slash < 0 || !plainHost(rest[:slash]) {
+			return parsedPath(target)
+		}
+		rest = rest[slash:]
+	} else if !strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, "//") {
+		return parsedPath(target)
+	}
+	for i := range len(rest) {
+		switch c := rest[i]; {
+		case c == '?':
+			if !plainQuery(rest[i+1:]) {
+				return parsedPath(target)
+			}
+			return rest[:i], true
+		case c == '%' || c == '#' || c < ' ' || c == 0x7f:
+			return parsedPath(target)
+		}
+	}
+	return rest, true
+}
+
+// plainHost reports whether host is letters, digits, '.', '-', '_' and '~'
+// with at most a ':' and a port of digits: a host url.Parse takes as it is.
+func plainHost(host string) bool {
+	name, port, _ := strings.Cut(host, ":")
+	for i := range len(name) {
+		c := name[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-' || c == '_' || c == '~') {
+			return false
+		}
+	}
+	for i := range len(port) {
+		if port[i] < '0' || port[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// plainQuery reports whether a query has no fragment and nothing
+// url.Parse refuses (a control character).
+func plainQuery(q string) bool {
+	for i := range len(q) {
+		if c := q[i]; c == '#' || c < ' ' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func parsedPath(target string) (string, bool) {
+	u, err := url.Parse(target)
+	if err != nil {
+		return "", false
+	}
+	return u.Path, true
 }
 
 // validMethod reports whether method is a token (RFC 9110, section 9.1), as
@@ -424,7 +499,7 @@ func (h *Handler) op(w *answer, r *request, op string) {
 	// The representation: JSON, or SVG from op+".svg" when Accept prefers it.
 	outType := "application/json"
 	accept := r.header("Accept")
-	if h.ops[op+".svg"] && prefers(accept, "image/svg+xml", "application/json") {
+	if h.svg[op] && prefers(accept, "image/svg+xml", "application/json") {
 		op, outType = op+".svg", "image/svg+xml"
 	} else if !accepts(accept, "application/json") {
 		h.problem(w, &Problem{Status: http.StatusNotAcceptable, Kind: KindNotAcceptable, Message: "this operation answers application/json"})

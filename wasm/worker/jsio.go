@@ -233,14 +233,46 @@ func serveBytes(h *httpapi.Handler, in, out []byte) []byte {
 	head, body, _ := bytes.Cut(in, []byte("\n\n"))
 	line, header, _ := strings.Cut(string(head), "\n")
 	method, target, _ := strings.Cut(line, " ")
+	// The fields the API reads, found in one pass; any other by a search.
+	var contentType, accept, origin string
+	var found [3]bool // the first field of a name counts, as Header.Get reads it
+	for line := range strings.SplitSeq(header, "\n") {
+		name, value, ok := strings.Cut(line, ": ")
+		switch {
+		case !ok:
+		case !found[0] && asciiEqualFold(name, "Content-Type"):
+			contentType, found[0] = value, true
+		case !found[1] && asciiEqualFold(name, "Accept"):
+			accept, found[1] = value, true
+		case !found[2] && asciiEqualFold(name, "Origin"):
+			origin, found[2] = value, true
+		}
+	}
 	a := h.Serve(context.Background(), httpapi.Request{Method: method, Target: target, Body: body,
-		Header: func(name string) string { return headerValue(header, name) }})
+		Header: func(name string) string {
+			switch name {
+			case "Content-Type":
+				return contentType
+			case "Accept":
+				return accept
+			case "Origin":
+				return origin
+			}
+			return headerValue(header, name)
+		}})
 	out = strconv.AppendInt(out, int64(a.Status), 10)
 	out = append(out, '\n')
 	for _, f := range a.Header {
 		out = append(out, f.Name...)
 		out = append(out, ": "...)
-		out = append(out, noNewlines.Replace(f.Value)...)
+		for i := range len(f.Value) { // on one line, as net/http keeps it
+			switch c := f.Value[i]; c {
+			case '\n', '\r':
+				out = append(out, ' ')
+			default:
+				out = append(out, c)
+			}
+		}
 		out = append(out, '\n')
 	}
 	out = append(out, '\n')
@@ -258,6 +290,8 @@ func headerValue(header, name string) string {
 	return ""
 }
 
+// asciiEqualFold reports whether a and b are equal but for ASCII case, as
+// header field names compare.
 func asciiEqualFold(a, b string) bool {
 	if len(a) != len(b) {
 		return false
@@ -276,6 +310,3 @@ func asciiEqualFold(a, b string) bool {
 	}
 	return true
 }
-
-// noNewlines keeps a header value on its line, as net/http does.
-var noNewlines = strings.NewReplacer("\n", " ", "\r", " ")
