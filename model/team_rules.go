@@ -126,67 +126,67 @@ func (t Team) ruleFindings(p Profile) []teamFinding {
 // list was most of what checking a valid team allocated.
 const smallSet = 32
 
-// seen reports whether s[i]'s key appears among s[:i]; index holds the keys
-// of a list longer than smallSet, built on first use.
-func seen[T any](s []T, i int, key func(*T) string, index *map[string]int) bool {
-	k := key(&s[i])
+// ids indexes the ids of a list longer than smallSet: the first index of
+// each. It is nil for a shorter list, which is scanned.
+type ids map[string]int
+
+func idsOf[T any](s []T, id func(*T) string) ids {
 	if len(s) <= smallSet {
-		for j := range i {
-			if key(&s[j]) == k {
-				return true
-			}
-		}
-		return false
+		return nil
 	}
-	if *index == nil {
-		*index = make(map[string]int, len(s))
-		for j := len(s) - 1; j >= 0; j-- {
-			(*index)[key(&s[j])] = j // the first index of each key
-		}
+	m := make(ids, len(s))
+	for j := len(s) - 1; j >= 0; j-- {
+		m[id(&s[j])] = j
 	}
-	return (*index)[k] < i
+	return m
 }
 
-// has reports whether some element of s has key k.
-func has[T any](s []T, k string, key func(*T) string, index *map[string]int) bool {
-	if len(s) <= smallSet {
-		for j := range s {
-			if key(&s[j]) == k {
-				return true
-			}
+// unitIndex returns the index of the first unit with id, or -1; idx is
+// idsOf(t.Units).
+func (t Team) unitIndex(idx ids, id string) int {
+	if idx != nil {
+		if j, ok := idx[id]; ok {
+			return j
 		}
-		return false
+		return -1
 	}
-	if *index == nil {
-		*index = make(map[string]int, len(s))
-		for j := len(s) - 1; j >= 0; j-- {
-			(*index)[key(&s[j])] = j
+	for j := range t.Units {
+		if t.Units[j].ID == id {
+			return j
 		}
 	}
-	_, ok := (*index)[k]
-	return ok
+	return -1
 }
 
-func unitID(u *Unit) string     { return u.ID }
-func memberID(m *Member) string { return m.ID }
+// memberIndexIn is memberIndex with idx, idsOf(t.Members).
+func (t Team) memberIndexIn(idx ids, id string) int {
+	if idx != nil {
+		if j, ok := idx[id]; ok {
+			return j
+		}
+		return -1
+	}
+	return t.memberIndex(id)
+}
 
 func (t Team) references() []teamFinding {
 	var out []teamFinding
-	var units, ids map[string]int
+	units := idsOf(t.Units, func(u *Unit) string { return u.ID })
+	members := idsOf(t.Members, func(m *Member) string { return m.ID })
 	for i, u := range t.Units {
-		if u.ID != "" && seen(t.Units, i, unitID, &units) {
+		if u.ID != "" && t.unitIndex(units, u.ID) < i {
 			out = append(out, teamFinding{place{"units", i, "id"}, errorWith(CodeDuplicateID, "id", u.ID)})
 		}
 	}
 	for i, m := range t.Members {
-		if m.ID != "" && seen(t.Members, i, memberID, &ids) {
+		if m.ID != "" && t.memberIndexIn(members, m.ID) < i {
 			out = append(out, teamFinding{place{"members", i, "id"}, errorWith(CodeDuplicateID, "id", m.ID)})
 		}
-		if m.Unit != "" && len(t.Units) > 0 && !has(t.Units, m.Unit, unitID, &units) {
+		if m.Unit != "" && len(t.Units) > 0 && t.unitIndex(units, m.Unit) < 0 {
 			out = append(out, teamFinding{place{"members", i, "unit"}, errorWith(CodeTeamMemberUnit, "unit", m.Unit)})
 		}
 	}
-	if t.Owner.MemberID != "" && !has(t.Members, t.Owner.MemberID, memberID, &ids) {
+	if t.Owner.MemberID != "" && t.memberIndexIn(members, t.Owner.MemberID) < 0 {
 		out = append(out, teamFinding{place{"owner", -1, "memberId"}, errorWith(CodeTeamOwnerMember, "id", t.Owner.MemberID)})
 	}
 	return out
@@ -317,6 +317,11 @@ func sameName(a, b string) bool {
 	if a == b {
 		return true
 	}
+	// Most pairs of names differ in their first letter.
+	if a != "" && b != "" && a[0] < utf8.RuneSelf && b[0] < utf8.RuneSelf && !asciiSpace[a[0]] && !asciiSpace[b[0]] &&
+		lowerASCII(a[0]) != lowerASCII(b[0]) {
+		return false
+	}
 	x, y := nameRunes{s: a}, nameRunes{s: b}
 	for {
 		ra, okA := x.next()
@@ -330,6 +335,16 @@ func sameName(a, b string) bool {
 	}
 }
 
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // nameRunes yields the runes of nameKey(s) one by one.
 type nameRunes struct {
 	s       string
@@ -339,11 +354,17 @@ type nameRunes struct {
 
 func (n *nameRunes) next() (rune, bool) {
 	for len(n.s) > 0 {
-		r, size := rune(n.s[0]), 1
-		if r >= utf8.RuneSelf {
+		var r rune
+		var size int
+		var space bool
+		if c := n.s[0]; c < utf8.RuneSelf {
+			r, size, space = rune(lowerASCII(c)), 1, asciiSpace[c]
+		} else {
 			r, size = utf8.DecodeRuneInString(n.s)
+			space = unicode.IsSpace(r)
+			r = unicode.ToLower(r)
 		}
-		if unicode.IsSpace(r) {
+		if space {
 			n.s = n.s[size:]
 			n.space = n.started
 			continue
@@ -354,7 +375,7 @@ func (n *nameRunes) next() (rune, bool) {
 		}
 		n.s = n.s[size:]
 		n.started = true
-		return unicode.ToLower(r), true
+		return r, true
 	}
 	return 0, false
 }
