@@ -47,7 +47,7 @@ const (
 // It applies the struct tags of Team, Unit, Member and Owner by hand
 // (team_validate.go): the reflection engines (validate.go) give the same
 // findings in the same order and are its tests' oracle.
-func (t Team) Validate(p Profile) Findings { return t.validate(p) }
+func (t Team) Validate(p Profile) Findings { return t.validate(p) } // t is addressable: one copy of Team, not one per helper
 
 // teamRules is the struct-level validation of Team for the reflection
 // engines (validate_validator.go, validate_tags.go): the findings of
@@ -55,7 +55,8 @@ func (t Team) Validate(p Profile) Findings { return t.validate(p) }
 func teamRules(ctx context.Context, v any) []fieldFinding {
 	p, _ := ctx.Value(profileKey{}).(Profile)
 	var out []fieldFinding
-	for _, f := range v.(Team).ruleFindings(p) {
+	t := v.(Team)
+	for _, f := range t.ruleFindings(p) {
 		out = append(out, fieldFinding{f.at.notation(), f.Finding})
 	}
 	return out
@@ -113,7 +114,7 @@ func (p place) pointer() string {
 
 // ruleFindings are the findings of a team's struct-level rules: the
 // references that cross fields, then p's composition rules in p's order.
-func (t Team) ruleFindings(p Profile) []teamFinding {
+func (t *Team) ruleFindings(p Profile) []teamFinding {
 	out := t.references()
 	for _, r := range p.Rules {
 		out = t.apply(out, r)
@@ -143,7 +144,7 @@ func idsOf[T any](s []T, id func(*T) string) ids {
 
 // unitIndex returns the index of the first unit with id, or -1; idx is
 // idsOf(t.Units).
-func (t Team) unitIndex(idx ids, id string) int {
+func (t *Team) unitIndex(idx ids, id string) int {
 	if idx != nil {
 		if j, ok := idx[id]; ok {
 			return j
@@ -159,7 +160,7 @@ func (t Team) unitIndex(idx ids, id string) int {
 }
 
 // memberIndexIn is memberIndex with idx, idsOf(t.Members).
-func (t Team) memberIndexIn(idx ids, id string) int {
+func (t *Team) memberIndexIn(idx ids, id string) int {
 	if idx != nil {
 		if j, ok := idx[id]; ok {
 			return j
@@ -169,16 +170,18 @@ func (t Team) memberIndexIn(idx ids, id string) int {
 	return t.memberIndex(id)
 }
 
-func (t Team) references() []teamFinding {
+func (t *Team) references() []teamFinding {
 	var out []teamFinding
 	units := idsOf(t.Units, func(u *Unit) string { return u.ID })
 	members := idsOf(t.Members, func(m *Member) string { return m.ID })
-	for i, u := range t.Units {
+	for i := range t.Units {
+		u := &t.Units[i]
 		if u.ID != "" && t.unitIndex(units, u.ID) < i {
 			out = append(out, teamFinding{place{"units", i, "id"}, errorWith(CodeDuplicateID, "id", u.ID)})
 		}
 	}
-	for i, m := range t.Members {
+	for i := range t.Members {
+		m := &t.Members[i]
 		if m.ID != "" && t.memberIndexIn(members, m.ID) < i {
 			out = append(out, teamFinding{place{"members", i, "id"}, errorWith(CodeDuplicateID, "id", m.ID)})
 		}
@@ -198,7 +201,7 @@ func errorWith(code Code, name, value string) Finding {
 }
 
 // apply appends the findings of one composition rule to out.
-func (t Team) apply(out []teamFinding, r Rule) []teamFinding {
+func (t *Team) apply(out []teamFinding, r Rule) []teamFinding {
 	counted := func(code Code, n int) []teamFinding {
 		if !r.outside(n) {
 			return out
@@ -210,19 +213,19 @@ func (t Team) apply(out []teamFinding, r Rule) []teamFinding {
 	case RuleSize:
 		return counted(CodeTeamSize, len(t.Members))
 	case RuleClients:
-		return counted(CodeTeamClients, t.Count(RoleClient))
+		return counted(CodeTeamClients, countRole(t.Members, RoleClient))
 	case RuleProfessionals:
-		return counted(CodeTeamProfessionals, t.Count(RoleProfessional))
+		return counted(CodeTeamProfessionals, countRole(t.Members, RoleProfessional))
 	case RuleUnits:
 		return counted(CodeTeamUnits, t.professionalUnits())
 	case RuleOwner:
-		if !t.Owner.IsNamed() && t.Count(RoleOwner) == 0 {
+		if !t.Owner.IsNamed() && countRole(t.Members, RoleOwner) == 0 {
 			return append(out, teamFinding{place{"owner", -1, ""}, Finding{Code: CodeTeamOwner, Severity: r.Severity}})
 		}
 	case RuleSupervisor:
-		if !t.OwnerIsMember() {
+		if !t.ownerIsMember() {
 			r.Min = max(r.Min, 1)
-			return counted(CodeTeamSupervisor, t.Count(RoleSupervisor))
+			return counted(CodeTeamSupervisor, countRole(t.Members, RoleSupervisor))
 		}
 	case RuleSingleRole:
 		return t.doubleRoles(out, r.Severity)
@@ -232,17 +235,19 @@ func (t Team) apply(out []teamFinding, r Rule) []teamFinding {
 
 // professionalUnits returns len(t.ProfessionalUnits()) without building
 // the list.
-func (t Team) professionalUnits() int {
+func (t *Team) professionalUnits() int {
 	if len(t.Members) > smallSet {
 		return len(t.ProfessionalUnits())
 	}
 	n := 0
-	for i, m := range t.Members {
+	for i := range t.Members {
+		m := &t.Members[i]
 		if m.Role != RoleProfessional || m.Unit == "" {
 			continue
 		}
 		first := true
-		for _, o := range t.Members[:i] {
+		for j := range i {
+			o := &t.Members[j]
 			if o.Role == RoleProfessional && o.Unit == m.Unit {
 				first = false
 				break
@@ -258,17 +263,19 @@ func (t Team) professionalUnits() int {
 // doubleRoles appends to out the findings of one person in two roles: the
 // same name on two members (compared without case and extra spaces, see
 // [nameKey]), or an owner who is a member in a role other than owner.
-func (t Team) doubleRoles(out []teamFinding, sev Severity) []teamFinding {
+func (t *Team) doubleRoles(out []teamFinding, sev Severity) []teamFinding {
 	double := func(i int) {
 		f := Finding{Code: CodeTeamRoleDouble, Severity: sev, Params: map[string]string{"name": strings.TrimSpace(t.Members[i].Name)}}
 		out = append(out, teamFinding{place{"members", i, ""}, f})
 	}
 	if len(t.Members) <= smallSet {
-		for i, m := range t.Members {
+		for i := range t.Members {
+			m := &t.Members[i]
 			if isBlank(m.Name) {
 				continue
 			}
-			for _, o := range t.Members[:i] {
+			for j := range i {
+				o := &t.Members[j]
 				if sameName(o.Name, m.Name) {
 					double(i)
 					break
@@ -277,7 +284,8 @@ func (t Team) doubleRoles(out []teamFinding, sev Severity) []teamFinding {
 		}
 	} else {
 		seen := map[string]bool{}
-		for i, m := range t.Members {
+		for i := range t.Members {
+			m := &t.Members[i]
 			key := nameKey(m.Name)
 			if key == "" {
 				continue

@@ -15,7 +15,7 @@ package model
 //
 // TestValidateMatchesEngines sets every field of these structs and fails on
 // a tag it has not been taught, so a tag added to them must be added here.
-func (t Team) validate(p Profile) Findings {
+func (t *Team) validate(p Profile) Findings {
 	var fs Findings
 	if t.Name == "" {
 		fs = append(fs, NewError("/name", CodeRequired))
@@ -33,7 +33,8 @@ func (t Team) validate(p Profile) Findings {
 			fs = append(fs, unknown("/county", t.County))
 		}
 	}
-	for i, u := range t.Units {
+	for i := range t.Units {
+		u := &t.Units[i]
 		if u.ID == "" {
 			fs = append(fs, NewError(place{"units", i, "id"}.pointer(), CodeRequired))
 		}
@@ -41,7 +42,8 @@ func (t Team) validate(p Profile) Findings {
 			fs = append(fs, NewError(place{"units", i, "name"}.pointer(), CodeRequired))
 		}
 	}
-	for i, m := range t.Members {
+	for i := range t.Members {
+		m := &t.Members[i]
 		if m.ID == "" {
 			fs = append(fs, NewError(place{"members", i, "id"}.pointer(), CodeRequired))
 		}

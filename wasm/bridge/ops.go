@@ -58,8 +58,8 @@ func (b *Bridge) teamValidate(in []byte) (any, error) {
 		fs, prefix = v.Team.Validate(p), "/team"
 	}
 	var roles roleCounts
-	for _, m := range v.Team.Members {
-		if i := slices.Index(roleList, m.Role); i >= 0 {
+	for j := range v.Team.Members {
+		if i := slices.Index(roleList, v.Team.Members[j].Role); i >= 0 {
 			roles[i]++
 		}
 	}
