@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/sujuva/sujuva/export"
@@ -23,12 +24,19 @@ const (
 func profile(name string) (model.Profile, bool) {
 	switch name {
 	case "", ProfileDefault:
-		return model.DefaultProfile(), true
+		return defaultProfile(), true
 	case ProfileServiceChain:
-		return model.ServiceChainProfile(), true
+		return serviceChainProfile(), true
 	}
 	return model.Profile{}, false
 }
+
+// The profiles are shared, not cloned for each call: validation only reads
+// them.
+var (
+	defaultProfile      = sync.OnceValue(model.DefaultProfile)
+	serviceChainProfile = sync.OnceValue(model.ServiceChainProfile)
+)
 
 // TeamInput is the input of "team.validate". Profile is a profile name; the
 // zero value is [ProfileDefault].
@@ -53,9 +61,12 @@ func (b *Bridge) teamValidate(in []byte) (any, error) {
 	}
 	// The team's findings, sorted by Validate, keep their order under the
 	// prefix, which appendTeamCheck writes.
-	fs, prefix := model.Findings{model.NewError("/profile", CodeProfileUnknown).With("profile", v.Profile)}, ""
+	var fs model.Findings
+	prefix := "/team"
 	if p, ok := profile(v.Profile); ok {
-		fs, prefix = v.Team.Validate(p), "/team"
+		fs = v.Team.Validate(p)
+	} else {
+		fs, prefix = model.Findings{model.NewError("/profile", CodeProfileUnknown).With("profile", v.Profile)}, ""
 	}
 	var roles roleCounts
 	for j := range v.Team.Members {
@@ -64,7 +75,30 @@ func (b *Bridge) teamValidate(in []byte) (any, error) {
 		}
 	}
 	out := make([]byte, 0, 256+128*len(fs))
-	return rawOutput(appendTeamCheck(out, !fs.HasErrors(), fs, prefix, len(v.Team.Members), &roles, len(v.Team.ProfessionalUnits()))), nil
+	return rawOutput(appendTeamCheck(out, !fs.HasErrors(), fs, prefix, len(v.Team.Members), &roles, professionalUnits(v.Team.Members))), nil
+}
+
+// professionalUnits is len(model.Team.ProfessionalUnits()), counted
+// without building the list for a team of usual size.
+func professionalUnits(members []model.Member) int {
+	if len(members) > 32 {
+		return len(model.Team{Members: members}.ProfessionalUnits())
+	}
+	n := 0
+	for i := range members {
+		m := &members[i]
+		if m.Role != model.RoleProfessional || m.Unit == "" {
+			continue
+		}
+		n++
+		for j := range i {
+			if members[j].Role == model.RoleProfessional && members[j].Unit == m.Unit {
+				n--
+				break
+			}
+		}
+	}
+	return n
 }
 
 // RoundInput is the input of "round.validate".

@@ -224,13 +224,24 @@ type Request struct {
 	// Target is the request target, as url.Parse reads it: an absolute URL
 	// or a path, either with a query.
 	Target string
-	// Header returns the first value of the header field called name (given
-	// in canonical form, "Content-Type"; field names match without regard
-	// to case), or "" when the request has none. Nil means no fields.
-	Header func(name string) string
+	// Header gives the request's header fields; nil means none.
+	Header Header
 	// Body is the whole body; its length is the request's Content-Length.
 	Body []byte
 }
+
+// Header reads a request's header fields: Get returns the first value of
+// the field called name (given in canonical form, "Content-Type"; field
+// names match without regard to case), or "" when there is none.
+// [net/http.Header] is one.
+type Header interface {
+	Get(name string) string
+}
+
+// noHeader is a request without header fields.
+type noHeader struct{}
+
+func (noHeader) Get(string) string { return "" }
 
 // Answer is the answer to a [Request]: its status, its header fields (each
 // name in canonical form, in the order written, Content-Length among them)
@@ -253,9 +264,9 @@ type Field struct{ Name, Value string }
 // may share memory with r's and with the handler's documents: it is read
 // only.
 func (h *Handler) Serve(ctx context.Context, r Request) Answer {
-	header := r.Header
-	if header == nil {
-		header = func(string) string { return "" }
+	var header Header = noHeader{}
+	if r.Header != nil {
+		header = r.Header
 	}
 	method := r.Method
 	if method == "" {
@@ -362,7 +373,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Body == nil {
 		body = http.NoBody
 	}
-	a := h.serve(&request{ctx: r.Context(), method: r.Method, path: r.URL.Path, header: r.Header.Get, stream: body, length: r.ContentLength})
+	a := h.serve(&request{ctx: r.Context(), method: r.Method, path: r.URL.Path, header: r.Header, stream: body, length: r.ContentLength})
 	header := w.Header()
 	for i, f := range a.Header {
 		if slices.ContainsFunc(a.Header[:i], func(g Field) bool { return g.Name == f.Name }) {
@@ -382,7 +393,7 @@ type request struct {
 	ctx    context.Context
 	method string
 	path   string // unescaped, as url.URL.Path
-	header func(name string) string
+	header Header
 	whole  bool      // the body is body, else it is read from stream
 	body   []byte    //
 	stream io.Reader //
@@ -421,7 +432,7 @@ func (h *Handler) logf(format string, args ...any) {
 }
 
 func (h *Handler) cors(w *answer, r *request) {
-	origin := r.header("Origin")
+	origin := r.header.Get("Origin")
 	if origin == "" || len(h.opts.AllowedOrigins) == 0 {
 		return
 	}
@@ -498,14 +509,14 @@ func (h *Handler) write(w *answer, r *request, contentType string, body []byte) 
 func (h *Handler) op(w *answer, r *request, op string) {
 	// The representation: JSON, or SVG from op+".svg" when Accept prefers it.
 	outType := "application/json"
-	accept := r.header("Accept")
+	accept := r.header.Get("Accept")
 	if h.svg[op] && prefers(accept, "image/svg+xml", "application/json") {
 		op, outType = op+".svg", "image/svg+xml"
 	} else if !accepts(accept, "application/json") {
 		h.problem(w, &Problem{Status: http.StatusNotAcceptable, Kind: KindNotAcceptable, Message: "this operation answers application/json"})
 		return
 	}
-	mediaType := contentMediaType(r.header("Content-Type"))
+	mediaType := contentMediaType(r.header.Get("Content-Type"))
 	var out []byte
 	var err error
 	if want, streamed := h.streams[op]; streamed {

@@ -36,10 +36,12 @@ func (w whole) String() string {
 	return fmt.Sprintf("%s %s %q %.60q", w.method, w.target, w.header, w.body)
 }
 
-// lookup is a Request.Header over w's fields: the first whose name matches
+// fields is a Request.Header: the first of them whose name matches
 // without regard to case.
-func (w whole) lookup(name string) string {
-	for _, f := range w.header {
+type fields [][2]string
+
+func (fs fields) Get(name string) string {
+	for _, f := range fs {
 		if strings.EqualFold(f[0], name) {
 			return f[1]
 		}
@@ -55,7 +57,7 @@ func requireSameAnswer(t testing.TB, newH func(logf func(string, ...any)) *httpa
 	hHTTP := newH(func(f string, a ...any) { logHTTP = append(logHTTP, fmt.Sprintf(f, a...)) })
 	hWhole := newH(func(f string, a ...any) { logWhole = append(logWhole, fmt.Sprintf(f, a...)) })
 
-	got := hWhole.Serve(context.Background(), httpapi.Request{Method: w.method, Target: w.target, Header: w.lookup, Body: []byte(w.body)})
+	got := hWhole.Serve(context.Background(), httpapi.Request{Method: w.method, Target: w.target, Header: fields(w.header), Body: []byte(w.body)})
 	req, err := http.NewRequestWithContext(context.Background(), w.method, w.target, bytes.NewReader([]byte(w.body)))
 	if err != nil {
 		require.Equal(t, http.StatusBadRequest, got.Status, "%s: NewRequest fails: %v", w, err)

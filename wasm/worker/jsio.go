@@ -233,33 +233,9 @@ func serveBytes(h *httpapi.Handler, in, out []byte) []byte {
 	head, body, _ := bytes.Cut(in, []byte("\n\n"))
 	line, header, _ := strings.Cut(string(head), "\n")
 	method, target, _ := strings.Cut(line, " ")
-	// The fields the API reads, found in one pass; any other by a search.
-	var contentType, accept, origin string
-	var found [3]bool // the first field of a name counts, as Header.Get reads it
-	for line := range strings.SplitSeq(header, "\n") {
-		name, value, ok := strings.Cut(line, ": ")
-		switch {
-		case !ok:
-		case !found[0] && asciiEqualFold(name, "Content-Type"):
-			contentType, found[0] = value, true
-		case !found[1] && asciiEqualFold(name, "Accept"):
-			accept, found[1] = value, true
-		case !found[2] && asciiEqualFold(name, "Origin"):
-			origin, found[2] = value, true
-		}
-	}
-	a := h.Serve(context.Background(), httpapi.Request{Method: method, Target: target, Body: body,
-		Header: func(name string) string {
-			switch name {
-			case "Content-Type":
-				return contentType
-			case "Accept":
-				return accept
-			case "Origin":
-				return origin
-			}
-			return headerValue(header, name)
-		}})
+	hd := wireHeader{text: header}
+	hd.scan()
+	a := h.Serve(context.Background(), httpapi.Request{Method: method, Target: target, Body: body, Header: &hd})
 	out = strconv.AppendInt(out, int64(a.Status), 10)
 	out = append(out, '\n')
 	for _, f := range a.Header {
@@ -279,10 +255,41 @@ func serveBytes(h *httpapi.Handler, in, out []byte) []byte {
 	return append(out, a.Body...)
 }
 
-// headerValue returns the value of the first line "name: value" of header
-// whose name is name but for ASCII case, or "".
-func headerValue(header, name string) string {
-	for line := range strings.SplitSeq(header, "\n") {
+// wireHeader is the header fields of a request in the wire form, one
+// "name: value" a line, with the three the API reads found in one pass.
+type wireHeader struct {
+	text                        string
+	contentType, accept, origin string
+}
+
+func (h *wireHeader) scan() {
+	var found [3]bool // the first field of a name counts, as Header.Get reads it
+	for line := range strings.SplitSeq(h.text, "\n") {
+		name, value, ok := strings.Cut(line, ": ")
+		switch {
+		case !ok:
+		case !found[0] && asciiEqualFold(name, "Content-Type"):
+			h.contentType, found[0] = value, true
+		case !found[1] && asciiEqualFold(name, "Accept"):
+			h.accept, found[1] = value, true
+		case !found[2] && asciiEqualFold(name, "Origin"):
+			h.origin, found[2] = value, true
+		}
+	}
+}
+
+// Get returns the value of the first field called name, but for ASCII
+// case, or "".
+func (h *wireHeader) Get(name string) string {
+	switch name {
+	case "Content-Type":
+		return h.contentType
+	case "Accept":
+		return h.accept
+	case "Origin":
+		return h.origin
+	}
+	for line := range strings.SplitSeq(h.text, "\n") {
 		if n, v, ok := strings.Cut(line, ": "); ok && asciiEqualFold(n, name) {
 			return v
 		}
