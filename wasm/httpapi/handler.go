@@ -620,7 +620,13 @@ type answer struct {
 
 // set replaces the fields called name by one with value.
 func (a *answer) set(name, value string) {
-	a.fields = slices.DeleteFunc(a.fields, func(f Field) bool { return f.Name == name })
+	kept := a.fields[:0]
+	for _, f := range a.fields {
+		if f.Name != name {
+			kept = append(kept, f)
+		}
+	}
+	a.fields = kept
 	a.add(name, value)
 }
 
@@ -663,7 +669,7 @@ func (a *answer) done() Answer {
 // accepts reports whether the Accept header admits mediaType (an empty
 // header admits everything).
 func accepts(accept, mediaType string) bool {
-	return accept == "" || quality(accept, mediaType) > 0
+	return accept == "" || accept == "*/*" || accept == mediaType || quality(accept, mediaType) > 0
 }
 
 // prefers reports whether accept gives a better quality to a than to b.
