@@ -238,6 +238,11 @@ type Header interface {
 	Get(name string) string
 }
 
+// RequestHeaders returns the names of the request header fields a
+// [Handler] reads, in canonical form: a [Request]'s Header need give no
+// others. The Worker's glue passes only these.
+func RequestHeaders() []string { return []string{"Content-Type", "Accept", "Origin"} }
+
 // noHeader is a request without header fields.
 type noHeader struct{}
 

@@ -207,3 +207,35 @@ func FuzzServeMatchesServeHTTP(f *testing.F) {
 		requireSameAnswer(t, bridgeHandler("*"), w)
 	})
 }
+
+// recorder is a Request.Header that records the names asked for.
+type recorder struct {
+	fields
+	read map[string]bool
+}
+
+func (r recorder) Get(name string) string {
+	r.read[name] = true
+	return r.fields.Get(name)
+}
+
+// TestRequestHeaders: the handler reads no header field RequestHeaders
+// does not name (the Worker passes it no other), over the requests of the
+// tests above.
+func TestRequestHeaders(t *testing.T) {
+	reqs := openAPIRequests(t, rand.New(rand.NewPCG(24, 25)))
+	for _, tc := range cases {
+		reqs = append(reqs, whole{tc.method, tc.path, headerOf(tc.contentType, tc.accept, tc.origin), tc.body})
+	}
+	read := map[string]bool{}
+	for _, newH := range []func(func(string, ...any)) *httpapi.Handler{fakeHandler, bridgeHandler("https://ok.example")} {
+		h := newH(func(string, ...any) {})
+		for _, w := range reqs {
+			h.Serve(context.Background(), httpapi.Request{Method: w.method, Target: w.target, Header: recorder{fields(w.header), read}, Body: []byte(w.body)})
+		}
+	}
+	require.Len(t, read, len(httpapi.RequestHeaders()), "read: %v", read)
+	for name := range read {
+		require.Contains(t, httpapi.RequestHeaders(), name)
+	}
+}

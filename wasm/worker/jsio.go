@@ -176,7 +176,7 @@ func await(p js.Value) (js.Value, error) {
 // call into JS. Here the glue writes the request into Go's memory, calls
 // sujuva_serve, and reads the answer from Go's memory:
 //
-//	request:  "METHOD URL\n" "name: value\n"... "\n" body
+//	request:  "METHOD URL\n" "name: value\n"... "\n" body   (the fields of sujuva_headers)
 //	answer:   "STATUS\n"     "name: value\n"... "\n" body
 //
 // JS is single-threaded and each call runs to its end, so one buffer each
@@ -217,6 +217,21 @@ func sujuvaServe(n int32) int32 {
 	runtime.Gosched()
 	return int32(len(answer))
 }
+
+// headerNames are the names of the request header fields the handler
+// reads (httpapi.RequestHeaders), lower case, one a line: the glue passes
+// only these.
+var headerNames = []byte(strings.ToLower(strings.Join(httpapi.RequestHeaders(), "\n")))
+
+// sujuvaHeaders returns where headerNames starts.
+//
+//go:wasmexport sujuva_headers
+func sujuvaHeaders() unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(headerNames)) }
+
+// sujuvaHeadersLen returns the length of headerNames.
+//
+//go:wasmexport sujuva_headers_len
+func sujuvaHeadersLen() int32 { return int32(len(headerNames)) }
 
 // sujuvaAnswer returns where the last answer starts.
 //
