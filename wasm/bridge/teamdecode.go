@@ -50,9 +50,9 @@ func (d *fastDecoder) team(t *model.Team) bool {
 		case "county":
 			return once(&seen[4]) && d.text(&t.County)
 		case "units":
-			return once(&seen[5]) && array(d, &t.Units, (*fastDecoder).unit)
+			return once(&seen[5]) && d.units(&t.Units)
 		case "members":
-			return once(&seen[6]) && array(d, &t.Members, (*fastDecoder).member)
+			return once(&seen[6]) && d.members(&t.Members)
 		case "owner":
 			return once(&seen[7]) && d.owner(&t.Owner)
 		}
@@ -114,21 +114,47 @@ func (d *fastDecoder) owner(o *model.Owner) bool {
 	})
 }
 
-// array reads an array of objects, each by read into a new element of *s.
-// An empty array is an empty slice and null is refused, as encoding/json
-// would keep what *s held.
-func array[T any](d *fastDecoder, s *[]T, read func(*fastDecoder, *T) bool) bool {
+// units and members read an array of objects into a new slice. An empty
+// array is an empty slice and null is refused, as encoding/json would keep
+// what the slice held. They are written out, not one generic function
+// taking the element's reader: the reader, called through a function
+// value, made the decoder escape to the heap.
+func (d *fastDecoder) units(s *[]model.Unit) bool {
 	if !d.byte('[') {
 		return false
 	}
 	if d.byte(']') {
-		*s = []T{}
+		*s = []model.Unit{}
 		return true
 	}
-	out := make([]T, 0, 8) // a team's usual size, grown past it
+	out := make([]model.Unit, 0, 4)
 	for {
-		out = append(out, *new(T))
-		if !read(d, &out[len(out)-1]) {
+		out = append(out, model.Unit{})
+		if !d.unit(&out[len(out)-1]) {
+			return false
+		}
+		if d.byte(']') {
+			*s = out
+			return true
+		}
+		if !d.byte(',') {
+			return false
+		}
+	}
+}
+
+func (d *fastDecoder) members(s *[]model.Member) bool {
+	if !d.byte('[') {
+		return false
+	}
+	if d.byte(']') {
+		*s = []model.Member{}
+		return true
+	}
+	out := make([]model.Member, 0, 8) // a team's usual size, grown past it
+	for {
+		out = append(out, model.Member{})
+		if !d.member(&out[len(out)-1]) {
 			return false
 		}
 		if d.byte(']') {

@@ -76,19 +76,23 @@ func appendFindings(b []byte, fs model.Findings, prefix string) []byte {
 		b = appendString(b, string(f.Severity))
 		if len(f.Params) > 0 {
 			b = append(b, `,"params":{`...)
-			var buf [8]string
-			keys := buf[:0]
-			for k := range f.Params {
-				keys = append(keys, k)
+			// The parameters in the byte order of their names, sorted by
+			// insertion: a finding has one to three.
+			var buf [8][2]string
+			params := buf[:0]
+			for k, v := range f.Params {
+				params = append(params, [2]string{k, v})
+				for j := len(params) - 1; j > 0 && params[j][0] < params[j-1][0]; j-- {
+					params[j], params[j-1] = params[j-1], params[j]
+				}
 			}
-			slices.Sort(keys)
-			for j, k := range keys {
+			for j, p := range params {
 				if j > 0 {
 					b = append(b, ',')
 				}
-				b = appendString(b, k)
+				b = appendString(b, p[0])
 				b = append(b, ':')
-				b = appendString(b, f.Params[k])
+				b = appendString(b, p[1])
 			}
 			b = append(b, '}')
 		}
