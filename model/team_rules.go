@@ -56,7 +56,7 @@ func teamRules(ctx context.Context, v any) []fieldFinding {
 	p, _ := ctx.Value(profileKey{}).(Profile)
 	var out []fieldFinding
 	t := v.(Team)
-	for _, f := range t.ruleFindings(p) {
+	for _, f := range t.ruleFindings(nil, p) {
 		out = append(out, fieldFinding{f.at.notation(), f.Finding})
 	}
 	return out
@@ -112,10 +112,11 @@ func (p place) pointer() string {
 	return string(b)
 }
 
-// ruleFindings are the findings of a team's struct-level rules: the
-// references that cross fields, then p's composition rules in p's order.
-func (t *Team) ruleFindings(p Profile) []teamFinding {
-	out := t.references()
+// ruleFindings appends to out the findings of a team's struct-level
+// rules: the references that cross fields, then p's composition rules in
+// p's order.
+func (t *Team) ruleFindings(out []teamFinding, p Profile) []teamFinding {
+	out = t.references(out)
 	for _, r := range p.Rules {
 		out = t.apply(out, r)
 	}
@@ -170,8 +171,7 @@ func (t *Team) memberIndexIn(idx ids, id string) int {
 	return t.memberIndex(id)
 }
 
-func (t *Team) references() []teamFinding {
-	var out []teamFinding
+func (t *Team) references(out []teamFinding) []teamFinding {
 	units := idsOf(t.Units, func(u *Unit) string { return u.ID })
 	members := idsOf(t.Members, func(m *Member) string { return m.ID })
 	for i := range t.Units {

@@ -16,47 +16,54 @@ package model
 // TestValidateMatchesEngines sets every field of these structs and fails on
 // a tag it has not been taught, so a tag added to them must be added here.
 func (t *Team) validate(p Profile) Findings {
-	var fs Findings
+	var fs Findings // grown by append from a first four
+	add := func(f Finding) {
+		if fs == nil {
+			fs = make(Findings, 0, 4)
+		}
+		fs = append(fs, f)
+	}
 	if t.Name == "" {
-		fs = append(fs, NewError("/name", CodeRequired))
+		add(NewError("/name", CodeRequired))
 	}
 	if t.Process == "" {
-		fs = append(fs, NewError("/process", CodeRequired))
+		add(NewError("/process", CodeRequired))
 	}
 	if t.TargetGroup != "" {
 		if _, ok := targetGroupByCode(t.TargetGroup); !ok {
-			fs = append(fs, unknown("/targetGroup", t.TargetGroup))
+			add(unknown("/targetGroup", t.TargetGroup))
 		}
 	}
 	if t.County != "" {
 		if _, ok := countyByCode(t.County); !ok {
-			fs = append(fs, unknown("/county", t.County))
+			add(unknown("/county", t.County))
 		}
 	}
 	for i := range t.Units {
 		u := &t.Units[i]
 		if u.ID == "" {
-			fs = append(fs, NewError(place{"units", i, "id"}.pointer(), CodeRequired))
+			add(NewError(place{"units", i, "id"}.pointer(), CodeRequired))
 		}
 		if u.Name == "" {
-			fs = append(fs, NewError(place{"units", i, "name"}.pointer(), CodeRequired))
+			add(NewError(place{"units", i, "name"}.pointer(), CodeRequired))
 		}
 	}
 	for i := range t.Members {
 		m := &t.Members[i]
 		if m.ID == "" {
-			fs = append(fs, NewError(place{"members", i, "id"}.pointer(), CodeRequired))
+			add(NewError(place{"members", i, "id"}.pointer(), CodeRequired))
 		}
 		switch {
 		case m.Role == "":
-			fs = append(fs, NewError(place{"members", i, "role"}.pointer(), CodeRequired))
+			add(NewError(place{"members", i, "role"}.pointer(), CodeRequired))
 		case !m.Role.IsValid():
-			fs = append(fs, unknown(place{"members", i, "role"}.pointer(), string(m.Role)))
+			add(unknown(place{"members", i, "role"}.pointer(), string(m.Role)))
 		}
 	}
-	for _, f := range t.ruleFindings(p) {
+	var buf [8]teamFinding // room for the usual findings, on the stack
+	for _, f := range t.ruleFindings(buf[:0], p) {
 		f.Path = f.at.pointer()
-		fs = append(fs, f.Finding)
+		add(f.Finding)
 	}
 	if len(fs) == 0 {
 		return nil
