@@ -1,6 +1,9 @@
 // Package httpapi serves Sujuva's operations over HTTP under /api/v1/: a
 // plain [net/http.Handler], the same on a server, in tests with httptest and
 // in the Cloudflare Worker (wasm/worker), where syumai/workers adapts it.
+// [Handler.Serve] gives the same answers to a request handed over whole
+// (method, target, header fields, body) without net/http's request and
+// header maps: the Worker's path for the API's usual call.
 //
 // # Routes
 //

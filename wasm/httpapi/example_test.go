@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 
@@ -51,4 +52,23 @@ func ExampleDefaultClassify() {
 func ExampleOpenAPI() {
 	fmt.Println(strings.Contains(string(httpapi.OpenAPI()), `"openapi": "3.1.0"`))
 	// Output: true
+}
+
+func ExampleHandler_Serve() {
+	h := httpapi.New(greeter{}, httpapi.Options{})
+	for _, r := range []httpapi.Request{
+		{Method: "POST", Target: "https://sujuva.example/api/v1/greet", Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"name":"Aino"}`)},
+		{Method: "POST", Target: "/api/v1/greet", Header: http.Header{"Content-Type": {"text/plain"}}, Body: []byte(`Aino`)},
+	} {
+		a := h.Serve(context.Background(), r)
+		fmt.Println(a.Status, a.Header, string(a.Body))
+	}
+	// Output:
+	// 200 [{Content-Type application/json} {Content-Length 17} {X-Content-Type-Options nosniff}] {"hello":"world"}
+	// 415 [{Content-Type application/json} {Content-Length 93} {X-Content-Type-Options nosniff}] {"error":{"kind":"unsupported_media_type","message":"this operation reads application/json"}}
+}
+
+func ExampleRequestHeaders() {
+	fmt.Println(httpapi.RequestHeaders())
+	// Output: [Content-Type Accept Origin]
 }
