@@ -250,7 +250,9 @@ func (noHeader) Get(string) string { return "" }
 
 // Answer is the answer to a [Request]: its status, its header fields (each
 // name in canonical form, in the order written, Content-Length among them)
-// and its body, which is empty for HEAD and for 204.
+// and its body, which is empty for 204 and for a HEAD answered 200. (A
+// HEAD answered with an error carries the error's body, as ServeHTTP
+// writes it; an HTTP server sends none, and a Worker's runtime neither.)
 type Answer struct {
 	Status int
 	Header []Field
@@ -281,9 +283,9 @@ func (h *Handler) Serve(ctx context.Context, r Request) Answer {
 	if !ok || !validMethod(method) {
 		a := &answer{}
 		h.problem(a, &Problem{Status: http.StatusBadRequest, Kind: KindBadRequest, Message: "the request line does not parse"})
-		return a.done()
+		return a.done().result()
 	}
-	return h.serve(&request{ctx: ctx, method: method, path: path, header: header, body: r.Body, whole: true, length: int64(len(r.Body))})
+	return h.serve(&request{ctx: ctx, method: method, path: path, header: header, body: r.Body, whole: true, length: int64(len(r.Body))}).result()
 }
 
 // targetPath returns the Path of url.Parse(target) and whether target
@@ -379,17 +381,19 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		body = http.NoBody
 	}
 	a := h.serve(&request{ctx: r.Context(), method: r.Method, path: r.URL.Path, header: r.Header, stream: body, length: r.ContentLength})
+	// Replayed as written: a field added (Vary) joins those of its name
+	// that w's header already has, such as a wrapper's.
 	header := w.Header()
-	for i, f := range a.Header {
-		if slices.ContainsFunc(a.Header[:i], func(g Field) bool { return g.Name == f.Name }) {
+	for i, f := range a.fields {
+		if a.added[i] {
 			header.Add(f.Name, f.Value)
 		} else {
 			header.Set(f.Name, f.Value)
 		}
 	}
-	w.WriteHeader(a.Status)
-	if len(a.Body) > 0 {
-		_, _ = w.Write(a.Body)
+	w.WriteHeader(a.status)
+	if len(a.body) > 0 {
+		_, _ = w.Write(a.body)
 	}
 }
 
@@ -414,7 +418,7 @@ func (r *request) reader() io.Reader {
 }
 
 // serve answers r, a panic as a 500.
-func (h *Handler) serve(r *request) (res Answer) {
+func (h *Handler) serve(r *request) (res *answer) {
 	a := &answer{}
 	defer func() {
 		if v := recover(); v != nil {
@@ -494,12 +498,23 @@ func (h *Handler) route(w *answer, r *request) {
 	case r.method == http.MethodOptions:
 		w.set("Allow", allow+", OPTIONS")
 		w.writeHeader(http.StatusNoContent)
-	case strings.Contains(allow, r.method):
+	case allows(allow, r.method):
 		serve()
 	default:
 		w.set("Allow", allow+", OPTIONS")
 		h.problem(w, &Problem{Status: http.StatusMethodNotAllowed, Kind: KindMethod, Message: "method not allowed; see Allow"})
 	}
+}
+
+// allows reports whether method is one of those allow lists ("GET, HEAD"):
+// a part of one ("ET") is not.
+func allows(allow, method string) bool {
+	for m := range strings.SplitSeq(allow, ", ") {
+		if m == method {
+			return true
+		}
+	}
+	return false
 }
 
 func (h *Handler) write(w *answer, r *request, contentType string, body []byte) {
@@ -620,26 +635,31 @@ func (l *limitReader) Read(p []byte) (int, error) {
 type answer struct {
 	status int
 	fields []Field
+	added  []bool // added[i]: fields[i] was written by add, which keeps earlier fields of its name
 	body   []byte
 }
 
 // set replaces the fields called name by one with value.
 func (a *answer) set(name, value string) {
-	kept := a.fields[:0]
-	for _, f := range a.fields {
+	kept, added := a.fields[:0], a.added[:0]
+	for i, f := range a.fields {
 		if f.Name != name {
-			kept = append(kept, f)
+			kept, added = append(kept, f), append(added, a.added[i])
 		}
 	}
-	a.fields = kept
-	a.add(name, value)
+	a.fields, a.added = kept, added
+	a.append(name, value, false)
 }
 
-func (a *answer) add(name, value string) {
+// add adds a field called name, keeping those there are.
+func (a *answer) add(name, value string) { a.append(name, value, true) }
+
+func (a *answer) append(name, value string, added bool) {
 	if a.fields == nil {
-		a.fields = make([]Field, 0, 8)
+		a.fields, a.added = make([]Field, 0, 8), make([]bool, 0, 8)
 	}
-	a.fields = append(a.fields, Field{name, value})
+	a.fields = append(a.fields, Field{Name: name, Value: value})
+	a.added = append(a.added, added)
 }
 
 func (a *answer) writeHeader(status int) {
@@ -659,7 +679,7 @@ func (a *answer) write(p []byte) {
 
 // done completes the answer: its status, Content-Length and
 // X-Content-Type-Options, and no body on a 204.
-func (a *answer) done() Answer {
+func (a *answer) done() *answer {
 	if a.status == 0 {
 		a.status = http.StatusOK
 	}
@@ -668,8 +688,11 @@ func (a *answer) done() Answer {
 	if a.status == http.StatusNoContent {
 		a.body = nil
 	}
-	return Answer{Status: a.status, Header: a.fields, Body: a.body}
+	return a
 }
+
+// result is the completed answer as an [Answer].
+func (a *answer) result() Answer { return Answer{Status: a.status, Header: a.fields, Body: a.body} }
 
 // accepts reports whether the Accept header admits mediaType (an empty
 // header admits everything).

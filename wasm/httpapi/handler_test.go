@@ -93,6 +93,10 @@ var cases = []struct {
 	{name: "GET an op", method: "GET", path: "/api/v1/team.validate", wantStatus: 405, wantKind: httpapi.KindMethod, wantHeader: map[string]string{"Allow": "POST, OPTIONS"}},
 	{name: "POST the index", method: "POST", path: "/api/v1/", contentType: "application/json", body: `{}`, wantStatus: 405, wantKind: httpapi.KindMethod, wantHeader: map[string]string{"Allow": "GET, HEAD, OPTIONS"}},
 	{name: "DELETE a schema", method: "DELETE", path: "/api/v1/schemas/team.json", wantStatus: 405, wantKind: httpapi.KindMethod},
+	// A part of an allowed method's name is not that method (found in review).
+	{name: "ST an op", method: "ST", path: "/api/v1/team.validate", contentType: "application/json", body: `{"team": {}}`, wantStatus: 405, wantKind: httpapi.KindMethod},
+	{name: "ET the OpenAPI document", method: "ET", path: "/api/v1/openapi.json", wantStatus: 405, wantKind: httpapi.KindMethod},
+	{name: "E the index", method: "E", path: "/api/v1/", wantStatus: 405, wantKind: httpapi.KindMethod},
 	{name: "svg by accept", method: "POST", path: "/api/v1/chart.run", contentType: "application/json", accept: "image/svg+xml", body: `{"members":[]}`, wantStatus: 200, wantType: "image/svg+xml", wantBody: "<svg"},
 	{name: "json preferred", method: "POST", path: "/api/v1/chart.run", contentType: "application/json", accept: "image/svg+xml;q=0.5, application/json", body: `{"members":[]}`, wantStatus: 200, wantType: "application/json"},
 	{name: "not acceptable", method: "POST", path: "/api/v1/team.validate", contentType: "application/json", accept: "text/html", body: `{"members":[]}`, wantStatus: 406, wantKind: httpapi.KindNotAcceptable},
@@ -207,4 +211,22 @@ func TestDefaultClassifyFindings(t *testing.T) {
 		assert.Equal(t, tc.kind, p.Kind, "%v", tc.fs.Codes())
 		assert.Equal(t, tc.fs, p.Findings)
 	}
+}
+
+// TestServeHTTPKeepsAddedFields: a field the handler adds (Vary) joins the
+// one a wrapper set before it, as fields the handler sets replace theirs
+// (found in review: the replay once set every field).
+func TestServeHTTPKeepsAddedFields(t *testing.T) {
+	h := httpapi.New(fake{}, httpapi.Options{AllowedOrigins: []string{"https://ok.example"}})
+	wrapped := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Add("Vary", "Accept-Encoding")
+		w.Header().Set("Content-Type", "text/plain")
+		h.ServeHTTP(w, r)
+	})
+	req := httptest.NewRequest(http.MethodGet, "/api/v1/openapi.json", nil)
+	req.Header.Set("Origin", "https://ok.example")
+	rec := httptest.NewRecorder()
+	wrapped.ServeHTTP(rec, req)
+	assert.Equal(t, []string{"Accept-Encoding", "Origin"}, rec.Header().Values("Vary"))
+	assert.Equal(t, []string{"application/json"}, rec.Header().Values("Content-Type"))
 }
