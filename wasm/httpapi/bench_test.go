@@ -1,13 +1,12 @@
 package httpapi_test
 
 import (
-	"context"
+	"bytes"
 	"encoding/json"
 	"maps"
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/sujuva/sujuva/wasm/bridge"
@@ -29,18 +28,18 @@ func BenchmarkOperations(b *testing.B) {
 	})
 }
 
-// BenchmarkServe serves the same examples through [httpapi.Handler.Serve],
-// the Worker's path for a request whose body the glue reads whole, with
-// the header fields a Worker is handed (lower-case names, looked up by
-// scanning them as wasm/worker's serveBytes does): no *http.Request, no
-// header map.
+// BenchmarkServe serves the same examples as the Worker does a request
+// whose body its glue reads whole: in the glue's wire form, with the
+// header fields it passes, through [httpapi.Handler.ServeWire] — no
+// *http.Request, no header map.
 func BenchmarkServe(b *testing.B) {
 	h := httpapi.New(bridge.New(), httpapi.Options{Schemas: httpapi.PublishedSchemas()})
+	var out []byte
 	benchExamples(b, func(path string, body []byte) (int, []byte) {
-		header := glueHeader("accept: */*\naccept-encoding: br, gzip, deflate\naccept-language: *\ncontent-length: " + strconv.Itoa(len(body)) +
-			"\ncontent-type: application/json\nhost: 127.0.0.1:8787\nsec-fetch-mode: cors\nuser-agent: node")
-		a := h.Serve(context.Background(), httpapi.Request{Method: http.MethodPost, Target: "http://127.0.0.1:8787" + path, Body: body, Header: header})
-		return a.Status, a.Body
+		in := append([]byte("POST http://127.0.0.1:8787"+path+"\ncontent-type: application/json\naccept: */*\n\n"), body...)
+		out = h.ServeWire(in, out[:0])
+		status, _ := strconv.Atoi(string(out[:bytes.IndexByte(out, '\n')]))
+		return status, out
 	})
 }
 
@@ -76,17 +75,4 @@ func benchExamples(b *testing.B, serve func(path string, body []byte) (int, []by
 			})
 		}
 	}
-}
-
-// glueHeader is header fields as the Worker's glue passes them, one
-// "name: value" a line, read by scanning them.
-type glueHeader string
-
-func (h glueHeader) Get(name string) string {
-	for line := range strings.SplitSeq(string(h), "\n") {
-		if n, v, ok := strings.Cut(line, ": "); ok && strings.EqualFold(n, name) {
-			return v
-		}
-	}
-	return ""
 }

@@ -3,8 +3,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -173,11 +171,10 @@ func await(p js.Value) (js.Value, error) {
 // callback wakes Go's scheduler and parks its goroutine again on every
 // call, about 0.1 ms of a request on local workerd against nothing for an
 // export, and every argument or result crossing as a JS value is one more
-// call into JS. Here the glue writes the request into Go's memory, calls
-// sujuva_serve, and reads the answer from Go's memory:
-//
-//	request:  "METHOD URL\n" "name: value\n"... "\n" body   (the fields of sujuva_headers)
-//	answer:   "STATUS\n"     "name: value\n"... "\n" body
+// call into JS. Here the glue writes the request into Go's memory, with
+// the header fields sujuva_headers names, calls sujuva_serve, and reads the
+// answer from Go's memory, both in the wire form of httpapi's
+// Handler.ServeWire (plain Go, tested on the host against Handler.Serve).
 //
 // JS is single-threaded and each call runs to its end, so one buffer each
 // way serves every request; the glue copies the answer out before its next
@@ -207,7 +204,7 @@ func sujuvaRequest(n int32) unsafe.Pointer {
 //
 //go:wasmexport sujuva_serve
 func sujuvaServe(n int32) int32 {
-	answer = serveBytes(served, request[:n], answer[:0])
+	answer = served.ServeWire(request[:n], answer[:0])
 	// An export runs without Go's scheduler: let goroutines that are ready
 	// run now, as they did when each call parked in a js.FuncOf callback
 	// (one that panics then ends the instance here, and the glue restarts
@@ -238,97 +235,4 @@ func sujuvaHeadersLen() int32 { return int32(len(headerNames)) }
 //go:wasmexport sujuva_answer
 func sujuvaAnswer() unsafe.Pointer {
 	return unsafe.Pointer(unsafe.SliceData(answer))
-}
-
-// serveBytes serves one request in the export's wire form and appends the
-// answer, in its wire form, to out. It never touches JS, so it is plain Go;
-// the handler's Serve answers as its ServeHTTP would, without building an
-// *http.Request or a header map (httpapi's tests compare the two).
-func serveBytes(h *httpapi.Handler, in, out []byte) []byte {
-	head, body, _ := bytes.Cut(in, []byte("\n\n"))
-	line, header, _ := strings.Cut(string(head), "\n")
-	method, target, _ := strings.Cut(line, " ")
-	hd := wireHeader{text: header}
-	hd.scan()
-	a := h.Serve(context.Background(), httpapi.Request{Method: method, Target: target, Body: body, Header: &hd})
-	out = strconv.AppendInt(out, int64(a.Status), 10)
-	out = append(out, '\n')
-	for _, f := range a.Header {
-		out = append(out, f.Name...)
-		out = append(out, ": "...)
-		for i := range len(f.Value) { // on one line, as net/http keeps it
-			switch c := f.Value[i]; c {
-			case '\n', '\r':
-				out = append(out, ' ')
-			default:
-				out = append(out, c)
-			}
-		}
-		out = append(out, '\n')
-	}
-	out = append(out, '\n')
-	return append(out, a.Body...)
-}
-
-// wireHeader is the header fields of a request in the wire form, one
-// "name: value" a line, with the three the API reads found in one pass.
-type wireHeader struct {
-	text                        string
-	contentType, accept, origin string
-}
-
-func (h *wireHeader) scan() {
-	var found [3]bool // the first field of a name counts, as Header.Get reads it
-	for line := range strings.SplitSeq(h.text, "\n") {
-		name, value, ok := strings.Cut(line, ": ")
-		switch {
-		case !ok:
-		case !found[0] && asciiEqualFold(name, "Content-Type"):
-			h.contentType, found[0] = value, true
-		case !found[1] && asciiEqualFold(name, "Accept"):
-			h.accept, found[1] = value, true
-		case !found[2] && asciiEqualFold(name, "Origin"):
-			h.origin, found[2] = value, true
-		}
-	}
-}
-
-// Get returns the value of the first field called name, but for ASCII
-// case, or "".
-func (h *wireHeader) Get(name string) string {
-	switch name {
-	case "Content-Type":
-		return h.contentType
-	case "Accept":
-		return h.accept
-	case "Origin":
-		return h.origin
-	}
-	for line := range strings.SplitSeq(h.text, "\n") {
-		if n, v, ok := strings.Cut(line, ": "); ok && asciiEqualFold(n, name) {
-			return v
-		}
-	}
-	return ""
-}
-
-// asciiEqualFold reports whether a and b are equal but for ASCII case, as
-// header field names compare.
-func asciiEqualFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range len(a) {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }
