@@ -30,6 +30,18 @@ func ExampleTeam_Validate() {
 	// warning /members: Ammattilaiset tulevat 2 yksiköstä; suositus on ≥ 3.
 }
 
+func ExampleTeam_ProfessionalUnitCount() {
+	team := model.Team{Members: []model.Member{
+		{ID: "m1", Role: model.RoleClient, Unit: "asiakas"},
+		{ID: "m2", Role: model.RoleProfessional, Unit: "neuvonta"},
+		{ID: "m3", Role: model.RoleProfessional, Unit: "kotihoito"},
+		{ID: "m4", Role: model.RoleProfessional, Unit: "neuvonta"},
+		{ID: "m5", Role: model.RoleProfessional},
+	}}
+	fmt.Println(team.ProfessionalUnits(), team.ProfessionalUnitCount())
+	// Output: [neuvonta kotihoito] 2
+}
+
 func ExampleRound_Validate() {
 	round := model.Round{
 		Name:       "Kierros 6",

@@ -121,11 +121,15 @@ func (t Team) ProfessionalUnits() []string {
 	return units
 }
 
+// ProfessionalUnitCount is len(t.ProfessionalUnits()), counted without
+// building the list.
+func (t Team) ProfessionalUnitCount() int { return t.professionalUnits() }
+
 // OwnerIsMember reports whether the process owner takes part in the team: the
 // owner names a member, or a member has the owner role.
 func (t Team) OwnerIsMember() bool { return t.ownerIsMember() }
 
-// The unexported helpers take *Team: a Team is some 240 bytes, copied on
+// The unexported helpers take *Team: a Team is 192 bytes, copied on
 // every call of a method on the value, which in js/wasm was a tenth of
 // validating a team.
 

@@ -13,8 +13,10 @@ package model
 //	Member.ID                     required
 //	Member.Role                   required, enum
 //
-// TestValidateMatchesEngines sets every field of these structs and fails on
-// a tag it has not been taught, so a tag added to them must be added here.
+// TestTeamTagsAreKnown lists these tags and fails on any change to them,
+// and on a struct-level rule for Unit, Member or Owner, which validate would
+// not apply; TestValidateMatchesEngines holds the findings to the engines'
+// on teams with every field set at random.
 func (t *Team) validate(p Profile) Findings {
 	var fs Findings // grown by append from a first four
 	add := func(f Finding) {

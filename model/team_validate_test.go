@@ -40,6 +40,12 @@ func TestTeamTagsAreKnown(t *testing.T) {
 		}
 	}
 	require.Equal(t, teamTags, got, "a validate tag changed: teach Team.validate (team_validate.go) and teamTags")
+	// Team.validate applies Team's struct-level rules itself, and no other
+	// type's: a rule for Unit, Member or Owner would be skipped.
+	for typ := range structRules {
+		require.Contains(t, []reflect.Type{reflect.TypeFor[Team](), reflect.TypeFor[Round]()}, typ,
+			"a struct-level rule for %s: teach Team.validate (team_validate.go) if a team holds it", typ)
+	}
 }
 
 // strs are the values a random team's string fields take: empty, known and

@@ -3,7 +3,6 @@ package bridge
 import (
 	"encoding/json"
 	"errors"
-	"slices"
 	"sync"
 	"time"
 
@@ -68,37 +67,9 @@ func (b *Bridge) teamValidate(in []byte) (any, error) {
 	} else {
 		fs, prefix = model.Findings{model.NewError("/profile", CodeProfileUnknown).With("profile", v.Profile)}, ""
 	}
-	var roles roleCounts
-	for j := range v.Team.Members {
-		if i := slices.Index(roleList, v.Team.Members[j].Role); i >= 0 {
-			roles[i]++
-		}
-	}
 	out := make([]byte, 0, 256+128*len(fs))
-	return rawOutput(appendTeamCheck(out, !fs.HasErrors(), fs, prefix, len(v.Team.Members), &roles, professionalUnits(v.Team.Members))), nil
-}
-
-// professionalUnits is len(model.Team.ProfessionalUnits()), counted
-// without building the list for a team of usual size.
-func professionalUnits(members []model.Member) int {
-	if len(members) > 32 {
-		return len(model.Team{Members: members}.ProfessionalUnits())
-	}
-	n := 0
-	for i := range members {
-		m := &members[i]
-		if m.Role != model.RoleProfessional || m.Unit == "" {
-			continue
-		}
-		n++
-		for j := range i {
-			if members[j].Role == model.RoleProfessional && members[j].Unit == m.Unit {
-				n--
-				break
-			}
-		}
-	}
-	return n
+	count := func(r model.Role) int { return v.Team.Count(r) }
+	return rawOutput(appendTeamCheck(out, !fs.HasErrors(), fs, prefix, len(v.Team.Members), count, v.Team.ProfessionalUnitCount())), nil
 }
 
 // RoundInput is the input of "round.validate".

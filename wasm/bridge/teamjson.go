@@ -3,40 +3,25 @@ package bridge
 import (
 	"slices"
 	"strconv"
-	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sujuva/sujuva/model"
 )
 
-// roleList is model.Roles(), and roleCounts counts members by its indices.
-var roleList = model.Roles()
-
-type roleCounts [8]int
-
-// roleKeyOrder lists the indices of roleList in the byte order of the
-// roles' names, the order in which encoding/json writes a map's keys. It
-// panics if there are more roles than roleCounts holds, a programmer error
-// the package's first test reveals.
-var roleKeyOrder = func() []int {
-	if len(roleList) > len(roleCounts{}) {
-		panic("bridge: roleCounts is too short for model.Roles()")
-	}
-	order := make([]int, len(roleList))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(i, j int) int { return strings.Compare(string(roleList[i]), string(roleList[j])) })
-	return order
-}()
+// rolesByName is model.Roles() in the byte order of their names, the order
+// in which encoding/json writes a map's keys.
+var rolesByName = sync.OnceValue(func() []model.Role {
+	return slices.Sorted(slices.Values(model.Roles()))
+})
 
 // appendTeamCheck appends the answer of "team.validate" as json.Marshal
 // writes a [TeamCheck] with Valid valid, Findings fs with prefix before
 // every path, and Roles holding a count for each of model.Roles() and
-// nothing else: roles[i] is the count of roleList[i]. Encoding the answer
+// nothing else, each count(role). Encoding the answer
 // by reflection, with its map, was a tenth of the operation; the findings
 // are written by appendFindings.
-func appendTeamCheck(b []byte, valid bool, fs model.Findings, prefix string, size int, roles *roleCounts, units int) []byte {
+func appendTeamCheck(b []byte, valid bool, fs model.Findings, prefix string, size int, count func(model.Role) int, units int) []byte {
 	b = append(b, `{"valid":`...)
 	b = strconv.AppendBool(b, valid)
 	b = append(b, `,"findings":`...)
@@ -44,13 +29,13 @@ func appendTeamCheck(b []byte, valid bool, fs model.Findings, prefix string, siz
 	b = append(b, `,"size":`...)
 	b = strconv.AppendInt(b, int64(size), 10)
 	b = append(b, `,"roles":{`...)
-	for i, k := range roleKeyOrder {
+	for i, r := range rolesByName() {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, string(roleList[k]))
+		b = appendString(b, string(r))
 		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(roles[k]), 10)
+		b = strconv.AppendInt(b, int64(count(r)), 10)
 	}
 	b = append(b, `},"units":`...)
 	b = strconv.AppendInt(b, int64(units), 10)

@@ -72,14 +72,13 @@ func TestAppendTeamCheckMatchesJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(16, 17))
 	for range 5000 {
 		c := TeamCheck{Check: Check{Valid: r.IntN(2) == 0, Findings: randomFindings(r)}, Size: r.IntN(1000) - 1, Roles: map[model.Role]int{}, Units: r.IntN(20)}
-		var roles roleCounts
-		for i, role := range roleList {
-			roles[i] = r.IntN(12)
-			c.Roles[role] = roles[i]
+		for _, role := range model.Roles() {
+			c.Roles[role] = r.IntN(12)
 		}
+		count := func(role model.Role) int { return c.Roles[role] }
 		want, err := json.Marshal(c)
 		require.NoError(t, err)
-		got := appendTeamCheck(nil, c.Valid, c.Findings, "", c.Size, &roles, c.Units)
+		got := appendTeamCheck(nil, c.Valid, c.Findings, "", c.Size, count, c.Units)
 		require.Equal(t, string(want), string(got))
 		// With a prefix, valid UTF-8, before every path.
 		prefix := []string{"/team", "/x~1<y>", "/é\u2028"}[r.IntN(3)]
@@ -87,7 +86,7 @@ func TestAppendTeamCheckMatchesJSON(t *testing.T) {
 		under.Findings = c.Findings.Under(prefix)
 		want, err = json.Marshal(under)
 		require.NoError(t, err)
-		got = appendTeamCheck(nil, c.Valid, c.Findings, prefix, c.Size, &roles, c.Units)
+		got = appendTeamCheck(nil, c.Valid, c.Findings, prefix, c.Size, count, c.Units)
 		require.Equal(t, string(want), string(got))
 		require.True(t, json.Valid(got))
 	}
