@@ -12,6 +12,9 @@ WORKER_MAX_GZIP  ?= 3145728
 
 .PHONY: worker test-worker bench-worker
 SUITES += test-worker
+# The handler runs as js/wasm in the Worker: its tests (the wire form, Serve
+# against ServeHTTP) run there too.
+WASM_TEST_PKGS += ./wasm/httpapi/...
 
 $(WORKER_NODE): $(WORKER_DIR)/package.json $(WORKER_DIR)/package-lock.json
 	cd $(WORKER_DIR) && npm ci --no-audit --no-fund --loglevel=error
