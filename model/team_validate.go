@@ -76,5 +76,7 @@ func (t *Team) validate(p Profile) Findings {
 
 // unknown is the finding of the enum, county and targetgroup tags.
 func unknown(path, value string) Finding {
-	return Finding{Path: path, Code: CodeEnumUnknown, Severity: SeverityError, Params: map[string]string{"value": value}}
+	f := errorWith(CodeEnumUnknown, "value", value)
+	f.Path = path
+	return f
 }

@@ -41,9 +41,7 @@ func (d *fastDecoder) series(s *metrics.Series) bool {
 		case "measureId":
 			return once(&seen[0]) && d.text(&s.MeasureID)
 		case "frequency":
-			f, ok := d.str()
-			s.Frequency = metrics.Frequency(f)
-			return once(&seen[1]) && ok
+			return once(&seen[1]) && d.text((*string)(&s.Frequency))
 		case "observations":
 			return once(&seen[2]) && d.observations(&s.Observations)
 		case "annotations":

@@ -2,12 +2,7 @@ package bridge
 
 import "github.com/sujuva/sujuva/model"
 
-// decodeTeamInput is the fast path of "team.validate" (see fastDecoder):
-// a team as the page and the API's callers send it, every key spelled as
-// the struct tags spell it, at most once, strings in plain UTF-8; other
-// keys are passed over as encoding/json does (see ignore). Decoding it by
-// reflection was a quarter of the operation in js/wasm.
-// The JSON names of the fields the fast path reads.
+// The JSON names of the fields the fast path reads, for ignore.
 var (
 	teamInputKeys = jsonNames[TeamInput]()
 	teamKeys      = jsonNames[model.Team]()
@@ -16,6 +11,11 @@ var (
 	ownerKeys     = jsonNames[model.Owner]()
 )
 
+// decodeTeamInput is the fast path of "team.validate" (see fastDecoder):
+// a team as the page and the API's callers send it, every key spelled as
+// the struct tags spell it, at most once, strings in plain UTF-8; other
+// keys are passed over as encoding/json does (see ignore). Decoding it by
+// reflection was a quarter of the operation in js/wasm.
 func decodeTeamInput(in []byte) (TeamInput, bool) {
 	var v TeamInput
 	// One copy of the input holds every string of the team: a team of
@@ -82,10 +82,7 @@ func (d *fastDecoder) member(m *model.Member) bool {
 		case "name":
 			return once(&seen[1]) && d.text(&m.Name)
 		case "role":
-			var r string
-			ok := d.text(&r)
-			m.Role = model.Role(r)
-			return once(&seen[2]) && ok
+			return once(&seen[2]) && d.text((*string)(&m.Role))
 		case "unit":
 			return once(&seen[3]) && d.text(&m.Unit)
 		case "profession":
