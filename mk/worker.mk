@@ -2,6 +2,7 @@
 #   make worker       build wasm/worker/build/ (workers-assets-gen first: it deletes build/)
 #   make test-worker  the built Worker on local workerd: endpoints, errors, restart, load
 #   make bench-worker size and speed against the ajv Worker in ../shared/bench/worker, one run
+#   make profile-worker where each request's CPU goes on workerd, both Workers (Linux perf)
 
 WORKER_DIR       := wasm/worker
 WORKER_NODE      := $(WORKER_DIR)/node_modules/.package-lock.json
@@ -10,7 +11,7 @@ WORKER_LOAD_N    ?= 10000
 WORKER_LOAD_CONC ?= 32
 WORKER_MAX_GZIP  ?= 3145728
 
-.PHONY: worker test-worker bench-worker
+.PHONY: worker test-worker bench-worker profile-worker
 SUITES += test-worker
 # The handler runs as js/wasm in the Worker: its tests (the wire form, Serve
 # against ServeHTTP) run there too.
@@ -41,3 +42,6 @@ test-worker: worker
 
 bench-worker: worker
 	bash $(WORKER_DIR)/test/bench.sh
+
+profile-worker: worker
+	GO=$(GO) bash $(WORKER_DIR)/test/profile.sh

@@ -13,26 +13,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 here=$PWD
-anchor=$(cd ../../../shared/bench/worker 2>/dev/null && pwd) || { echo "../shared/bench/worker missing" >&2; exit 1; }
 N=${1:-2000} CONC=${2:-16}
 OP=${SUJUVA_BENCH_OP:-team.validate}
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_HIDE_BANNER=true CI=true NO_COLOR=1
 [ -f build/app.wasm ] || { echo "build/app.wasm missing: run make worker" >&2; exit 1; }
 
-# The anchor, built as its run.sh builds it.
-(cd "$anchor" && { [ -d node_modules/ajv ] || npm install --no-audit --no-fund >/dev/null; } \
-  && node gen-standalone.mjs && npx esbuild src/standalone-entry.js --bundle --format=esm --minify --outfile=dist/worker.js --log-level=warning)
-
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 tmp=$(mktemp -d)
 pgs=()
-# The same teams in team.validate's input: {"team": ...}, each member with
-# an id (the anchor's extra fields are kept; Sujuva ignores them).
-for body in valid invalid; do
-  node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1]));
-    t.members = t.members.map((m, i) => ({ id: "m" + (i + 1), ...m }));
-    process.stdout.write(JSON.stringify({ team: { process: "Asiakkaaksi tulo", ...t } }));' "$anchor/schema/$body.json" >"$tmp/$body.json"
-done
+. test/anchor.sh # the ajv Worker, and the teams as team.validate input
 cleanup() { for pg in "${pgs[@]}"; do kill -TERM -- "-$pg" 2>/dev/null || true; done; sleep 0.5
             for pg in "${pgs[@]}"; do kill -KILL -- "-$pg" 2>/dev/null || true; done; rm -rf "$tmp"; }
 trap cleanup EXIT
