@@ -129,6 +129,7 @@ func parseRFC3339Seconds(b []byte) (int64, bool) {
 	default:
 		return 0, false
 	}
+	_ = b[19] // one bounds check for the reads below
 	if b[4] != '-' || b[7] != '-' || b[10] != 'T' || b[13] != ':' || b[16] != ':' {
 		return 0, false
 	}
@@ -146,7 +147,15 @@ func parseRFC3339Seconds(b []byte) (int64, bool) {
 	if !c.valid() {
 		return 0, false
 	}
-	return c.unixNano(off), true
+	// c.unixNano(off) written out: under js/wasm its two calls (it and
+	// c.days, neither inlined) cost more than the arithmetic.
+	var days int64
+	if c.y >= tableFrom && c.y < tableTo {
+		days = int64(monthDays[(c.y-tableFrom)*12+c.mo-1]) + c.d - 1
+	} else {
+		days = daysFromCivil(c.y, c.mo, c.d)
+	}
+	return (days*86400 + c.h*3600 + c.mi*60 + c.s - off) * 1e9, true
 }
 
 func parseISO(b []byte, loc *time.Location) (int64, bool, bool) {
