@@ -1,7 +1,7 @@
 // profile.sh's Node half.
 //   node test/profile.mjs load URL BODY N
-//     N POST requests of BODY to URL, 4 at a time (the status is not
-//     checked: profile.sh measures CPU, and a failing Worker shows there).
+//     N POST requests of BODY to URL, 4 at a time; fails on a 5xx, which
+//     would make the CPU per request measure something else.
 //   node test/profile.mjs report N A.txt... -- B.txt...
 //     From `perf report -n --sort dso,sym` of each round (perf's cpu-clock
 //     at 10 kHz, so a sample is 100 µs), each Worker's CPU per request split
@@ -22,6 +22,7 @@ async function load(url, bodyFile, n) {
   const once = async () => {
     const r = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json" } });
     await r.arrayBuffer();
+    if (r.status >= 500) throw new Error(`profile.mjs: ${url} answered ${r.status}`);
   };
   await Promise.all(Array.from({ length: 4 }, async () => { while (left-- > 0) await once(); }));
 }
