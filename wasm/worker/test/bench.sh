@@ -21,10 +21,10 @@ export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_HI
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 tmp=$(mktemp -d)
 pgs=()
-. test/anchor.sh # the ajv Worker, and the teams as team.validate input
 cleanup() { for pg in "${pgs[@]}"; do kill -TERM -- "-$pg" 2>/dev/null || true; done; sleep 0.5
             for pg in "${pgs[@]}"; do kill -KILL -- "-$pg" 2>/dev/null || true; done; rm -rf "$tmp"; }
 trap cleanup EXIT
+. test/anchor.sh # the ajv Worker, and the teams as team.validate input
 serve() { # dir port wrangler-bin name
   mkdir -p "$tmp/$4"
   # exec: the background job's pid is setsid's and so wrangler's, the

@@ -1,10 +1,11 @@
 // profile.sh's Node half.
 //   node test/profile.mjs load URL BODY N
-//     N POST requests of BODY to URL, 4 at a time; fails on a 5xx, which
-//     would make the CPU per request measure something else.
+//     N POST requests of BODY to URL, 4 at a time; fails on any answer but
+//     2xx (a 404 or a 5xx would make the CPU per request measure something
+//     else).
 //   node test/profile.mjs report N A.txt... -- B.txt...
 //     From `perf report -n --sort dso,sym` of each round (perf's cpu-clock
-//     at 10 kHz, so a sample is 100 µs), each Worker's CPU per request split
+//     sampled every 100,000 ns of CPU, so a sample is 100 µs), each Worker's CPU per request split
 //     by where it ran, per round; the WebAssembly functions that took the
 //     most in the second group (the Sujuva Worker); and the other symbols
 //     whose time differs most between the two (second minus first), each
@@ -22,14 +23,15 @@ async function load(url, bodyFile, n) {
   const once = async () => {
     const r = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json" } });
     await r.arrayBuffer();
-    if (r.status >= 500) throw new Error(`profile.mjs: ${url} answered ${r.status}`);
+    if (!r.ok) throw new Error(`profile.mjs: ${url} answered ${r.status}`);
   };
   await Promise.all(Array.from({ length: 4 }, async () => { while (left-- > 0) await once(); }));
 }
 
 // workerdPart sorts a symbol of workerd's own code (V8 is linked in):
 // V8 compiling code, V8's garbage collector, V8's builtins (calls between
-// JS and WebAssembly, typed arrays, property loads), and the rest.
+// JS and WebAssembly, typed arrays, property loads), and the rest. By name
+// only, so roughly: "gc" also takes a few heap helpers the program calls.
 function workerdPart(sym) {
   if (/^Builtins_/.test(sym)) return "workerd-v8-builtins";
   if (/compiler::|turboshaft|Turbofan|maglev|wasm::.*(Compil|Liftoff)|RegisterAllocat|InstructionSelect|CodeGenerator/.test(sym)) {

@@ -10,7 +10,9 @@
 # JavaScript and WebAssembly, with the Go functions that took the most, by
 # name and tier (Liftoff, the baseline compiler, or TurboFan). The Go side is built unstripped here for
 # its names; the code is that of `make worker`.
-#   [WARM=1000] bash test/profile.sh [N=4000] [ROUNDS=2]    (after make worker; installs perf)
+#   [WARM=1000] bash test/profile.sh [N=4000] [ROUNDS=2]
+# After make worker. When perf is missing it installs Debian's linux-perf,
+# which needs root (as CI runs) on Debian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-4000} ROUNDS=${2:-2}
@@ -52,15 +54,20 @@ run() { # name url body round
   (cd "$tmp/$name" && exec setsid "$workerd" serve config.capnp >"$tmp/$name.log" 2>&1 </dev/null) &
   pg=$!
   for i in $(seq 1 300); do curl -s -o /dev/null "$url" && break; sleep 0.1; done
-  node test/profile.mjs load "$url" "$body" "${WARM:-1000}"
-  wpid=$(pgrep -g "$pg" -f 'workerd serve' | head -1)
-  perf record -q -e cpu-clock -F 10000 -p "$wpid" -o "$tmp/$name.$round.perf" 2>/dev/null &
+  node test/profile.mjs load "$url" "$body" "${WARM:-1000}" || { cat "$tmp/$name.log" >&2; exit 1; }
+  # The newest process of the group: workerd itself, even when bin/workerd
+  # is npm's launcher for it.
+  wpid=$(pgrep -n -g "$pg" -f 'workerd serve')
+  # A fixed period of 100,000 ns of CPU a sample (not a rate, which perf may
+  # lower on its own): profile.mjs counts 100 µs a sample.
+  perf record -q -e cpu-clock -c 100000 -p "$wpid" -o "$tmp/$name.$round.perf" &
   local pp=$!
   sleep 0.3
   node test/profile.mjs load "$url" "$body" "$N"
   kill -INT "$pp"; wait "$pp" || true
-  perf report -i "$tmp/$name.$round.perf" -n --no-children --sort dso,sym -g none 2>/dev/null >"$tmp/$name.$round.txt"
+  perf report -i "$tmp/$name.$round.perf" -n --no-children --sort dso,sym -g none >"$tmp/$name.$round.txt"
   stop
+  rm -f "/tmp/perf-$wpid.map" # V8's names for the code of that workerd
 }
 PA=$(port); PS=$(port)
 config "$tmp/ajv" "$PA" worker.js
