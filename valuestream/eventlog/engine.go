@@ -335,8 +335,8 @@ func (e *engine) work(ctx context.Context, cancel context.CancelFunc, ch <-chan 
 				e.malformed(lineError(ln, "", line, "too few fields"))
 				continue
 			}
-			// parseTime's fast path first, sparing a call per row (see
-			// parseRFC3339Seconds).
+			// The fast path first, sparing a call per row (see
+			// parseRFC3339Seconds), then every other form.
 			ns, ok := parseRFC3339Seconds(fields[e.ti])
 			if !ok {
 				var local bool

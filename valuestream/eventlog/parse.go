@@ -93,11 +93,9 @@ func (c civil) unixNano(offsetSec int64) int64 {
 // parseTime reads a timestamp as Unix nanoseconds. It understands RFC 3339
 // with an offset or Z (a space may stand for the T), and local times
 // "2006-01-02 15:04[:05]" and "2.1.2006 15.04[.05]" read in loc. local
-// reports that loc was needed.
+// reports that loc was needed. The engine tries [parseRFC3339Seconds]
+// first, for the form most logs use, and calls parseTime for the rest.
 func parseTime(b []byte, loc *time.Location) (ns int64, local bool, ok bool) {
-	if ns, ok := parseRFC3339Seconds(b); ok {
-		return ns, false, true
-	}
 	b = bytes.TrimSpace(b)
 	if len(b) >= 16 && b[4] == '-' && b[7] == '-' && (b[10] == 'T' || b[10] == ' ' || b[10] == 't') && b[13] == ':' {
 		return parseISO(b, loc)
