@@ -563,7 +563,7 @@ let workerSeq = 0;
 // the first: from shardFrom bytes, on a device of shardCores cores or more,
 // on as many workers as it has cores, up to 4. On 2 cores, shared with the
 // rest of the machine, two shards measured no faster than one Worker (see
-// the README), so such devices keep one. The page only passes messages;
+// docs/measurements.md), so such devices keep one. The page only passes messages;
 // the bridge shards and merges.
 const shardFrom = 4 << 20;
 const shardCores = 4;
